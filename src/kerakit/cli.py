@@ -1,0 +1,178 @@
+"""The `kerakit` command: check, assign, solve, calibrate, datasets."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+from pathlib import Path
+
+from kerakit import KIT_SEED
+from kerakit.paths import KitRootNotFound, find_kit_root, resolve_chapter
+
+EXAMPLES = {
+    "check": "examples:\n  kerakit check                       grade your chapters/ on every chapter\n"
+    "  kerakit check ch03                  grade one chapter\n"
+    "  kerakit check ch03 --impl solutions grade the reference solutions\n"
+    "  kerakit check --impl ~/alice --gradescope results.json",
+    "assign": "examples:\n  kerakit assign          rewrite chapters/ from solutions/ (overwrites chapters/!)\n"
+    "  kerakit assign --check  exit 1 if chapters/ differ from what assign would write",
+    "solve": "examples:\n  kerakit solve ch03                  write solutions/ch03_first_networks/logs/\n"
+    "  kerakit solve ch03 --impl chapters  train YOUR functions into chapters/ch03_first_networks/logs/\n"
+    "  tensorboard --logdir solutions/ch03_first_networks/logs",
+    "calibrate": "examples:\n  kerakit calibrate ch03               re-measure ch03's floors over 5 seeds\n"
+    "  kerakit calibrate ch03 --seeds 1,2,3,4,5,6",
+    "datasets": "example:\n  kerakit datasets   list every dataset, where it comes from, and whether it loads offline",
+}
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the kerakit command line and return its exit status."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "command", None):
+        parser.print_help()
+        return 2
+    try:
+        return args.run(args)
+    except KitRootNotFound as error:
+        print(f"kerakit: {error}", file=sys.stderr)
+        return 2
+    except ValueError as error:
+        print(f"kerakit {args.command}: {error}", file=sys.stderr)
+        return 2
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Return the argument parser with one sub-command per job."""
+    parser = argparse.ArgumentParser(
+        prog="kerakit",
+        description="Exercises with automated grading for learning deep learning with Keras.",
+        epilog="Run `kerakit COMMAND --help` for a command's options and examples.",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    def command(name: str, help_text: str, run):
+        sub = commands.add_parser(name, help=help_text, description=help_text, epilog=EXAMPLES[name],
+                                  formatter_class=argparse.RawDescriptionHelpFormatter)
+        sub.set_defaults(run=run)
+        return sub
+
+    check = command("check", "run the graders and print the points table", run_check)
+    check.add_argument("chapters", nargs="*", metavar="CHAPTER", help="chapters to grade, e.g. ch03 (default: all)")
+    check.add_argument("--impl", default="chapters", help="chapters (default), solutions or a folder to grade")
+    check.add_argument("--json", metavar="PATH", help="also write the kerakit JSON report")
+    check.add_argument("--gradescope", metavar="PATH", help="also write Gradescope's results.json")
+    check.add_argument("--seed", type=int, default=KIT_SEED, help=f"kit seed (default {KIT_SEED})")
+    check.add_argument("-k", metavar="EXPRESSION", help="only tests matching the pytest -k expression")
+    check.add_argument("-v", "--verbose", action="store_true", help="show full tracebacks for failures")
+
+    assign_cmd = command("assign", "write chapters/ (student stubs) from solutions/", run_assign)
+    assign_cmd.add_argument("--check", action="store_true", help="only report drift; exit 1 if any")
+
+    solve = command("solve", "train a chapter's reference runs and write TensorBoard logs", run_solve)
+    solve.add_argument("chapter", metavar="CHAPTER")
+    solve.add_argument("--impl", default="solutions", help="solutions (default), chapters or a folder")
+    solve.add_argument("--run", action="append", metavar="NAME", help="only this run (repeatable)")
+
+    calibrate = command("calibrate", "re-measure a chapter's metric floors on the reference", run_calibrate)
+    calibrate.add_argument("chapter", metavar="CHAPTER")
+    calibrate.add_argument("--seeds", default=",".join(str(KIT_SEED + i) for i in range(5)),
+                           help="comma-separated seeds (at least 5 recommended)")
+
+    command("datasets", "list the datasets, their sources and whether they load", run_datasets)
+    return parser
+
+
+def run_check(args: argparse.Namespace) -> int:
+    """Run the graders through pytest in this process and return pytest's exit status."""
+    import pytest
+
+    root = find_kit_root()
+    targets = [str(root / "graders" / resolve_chapter(root, c)) for c in args.chapters] or [str(root / "graders")]
+    options = [*targets, "--impl", args.impl, "--kerakit-seed", str(args.seed), *_pytest_base_options(root)]
+    options += ["--tb=short" if args.verbose else "--tb=no", "-rN"]
+    if args.verbose:
+        options.append("-v")
+    if args.k:
+        options += ["-k", args.k]
+    if args.json:
+        options += ["--kerakit-json", args.json]
+    if args.gradescope:
+        options += ["--gradescope", args.gradescope]
+    return int(pytest.main(options))
+
+
+def _pytest_base_options(root: Path) -> list[str]:
+    return ["-c", str(root / "pyproject.toml"), "--rootdir", str(root), "-q", "--no-header",
+            "-p", "no:cacheprovider", "--disable-warnings"]
+
+
+def run_assign(args: argparse.Namespace) -> int:
+    """Write chapters/ from solutions/, or with --check report drift; return 1 on drift."""
+    from kerakit.assign import AssignError, assign, check
+
+    root = find_kit_root()
+    try:
+        if args.check:
+            drift = check(root / "solutions", root / "chapters")
+            for item in drift:
+                print(item)
+            if drift:
+                print(f"chapters/ is out of date ({len(drift)} files): run `kerakit assign`", file=sys.stderr)
+                return 1
+            print("chapters/ matches solutions/")
+            return 0
+        written = assign(root / "solutions", root / "chapters")
+    except AssignError as error:
+        print(f"kerakit assign: {error}", file=sys.stderr)
+        return 1
+    for path in written:
+        print(f"wrote chapters/{path}")
+    print(f"{len(written)} files updated")
+    return 0
+
+
+def run_solve(args: argparse.Namespace) -> int:
+    """Train the chapter's reference runs into CHAPTER/logs/ and return 0 on success."""
+    from kerakit.solve import solve_chapter
+
+    root = find_kit_root()
+    chapter = resolve_chapter(root, args.chapter)
+    for run_name, log_dir in solve_chapter(root, chapter, args.impl, args.run):
+        print(f"{run_name}: wrote {log_dir}")
+    return 0
+
+
+def run_calibrate(args: argparse.Namespace) -> int:
+    """Grade the reference at several seeds and rewrite the chapter's floors in thresholds.toml."""
+    from kerakit.calibrate import calibrate_chapter
+
+    root = find_kit_root()
+    chapter = resolve_chapter(root, args.chapter)
+    seeds = [int(s) for s in args.seeds.split(",") if s.strip()]
+    if len(seeds) < 2:
+        raise ValueError("--seeds needs at least two seeds")
+    floors = calibrate_chapter(root, chapter, seeds, _pytest_base_options(root))
+    for floor in floors:
+        print(f"{floor.key}: floor {floor.floor:.3f} ({floor.direction}), mean {floor.mean:.4f}, values {', '.join(f'{v:.4f}' for v in floor.values)}")
+    print(f"updated {root / 'graders' / 'thresholds.toml'}")
+    return 0
+
+
+def run_datasets(args: argparse.Namespace) -> int:
+    """Print every dataset with its source and whether it loads offline; return 1 if one fails."""
+    from kerakit.data import DATASETS, check_dataset
+
+    failed = 0
+    for info in DATASETS:
+        ok, message = check_dataset(info)
+        failed += not ok
+        kind = "synthetic" if info.synthetic else "real"
+        print(f"{info.name:<16} {'ok' if ok else 'FAILED':<7} {kind:<9} {message}")
+        print(f"{'':<16} textbook: {info.textbook}; offline: {info.offline_source}; licence: {info.licence}")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,66 @@
+"""Checks that graders run on a student's results, each failing with expected vs got."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+
+from kerakit.grading.errors import GradingFailure
+
+
+def expect(condition: bool, message: str) -> None:
+    """Raise GradingFailure(message) unless `condition` holds."""
+    if not condition:
+        raise GradingFailure(message)
+
+
+def expect_array(value: Any, what: str, shape: tuple | None = None, kinds: str | None = None) -> np.ndarray:
+    """Return `value` as a NumPy array after checking its type, shape and dtype kind.
+
+    Args:
+        value: what the student's function returned (a NumPy array or a tensor).
+        what: how to name it in feedback, e.g. "vectorize_sequences(...)".
+        shape: the expected shape; None entries match any size.
+        kinds: allowed `dtype.kind` letters, e.g. "f" (float), "iu" (integers), "b" (bool).
+    """
+    if value is None:
+        raise GradingFailure(f"{what} returned None: did you forget a `return`?")
+    if not isinstance(value, np.ndarray):
+        if hasattr(value, "numpy") and hasattr(value, "shape"):
+            value = np.asarray(value.numpy())
+        elif isinstance(value, (np.generic, int, float)) and shape == ():
+            value = np.asarray(value)
+        else:
+            raise GradingFailure(f"{what} should return a NumPy array, got {type(value).__name__}")
+    if shape is not None:
+        if len(shape) != value.ndim or any(w is not None and w != g for w, g in zip(shape, value.shape)):
+            shown = tuple("any" if w is None else w for w in shape)
+            raise GradingFailure(f"{what} should have shape {shown}, got {value.shape}")
+    if kinds is not None and value.dtype.kind not in kinds:
+        names = {"f": "float", "i": "int", "u": "unsigned int", "b": "bool"}
+        wanted = " or ".join(names.get(k, k) for k in kinds)
+        raise GradingFailure(f"{what} should hold {wanted} values, got dtype {value.dtype}")
+    return value
+
+
+def expect_close(actual: Any, expected: np.ndarray, what: str, rtol: float = 1e-5, atol: float = 1e-6) -> np.ndarray:
+    """Return `actual` as an array after checking it equals `expected` within tolerance.
+
+    The failure message names the first differing position, both values and the
+    largest difference.
+    """
+    expected = np.asarray(expected)
+    actual = expect_array(actual, what, shape=expected.shape)
+    if actual.dtype.kind not in "fiub":
+        raise GradingFailure(f"{what} should hold numbers, got dtype {actual.dtype}")
+    close = np.isclose(actual.astype(np.float64), expected.astype(np.float64), rtol=rtol, atol=atol)
+    if not close.all():
+        index = tuple(int(i) for i in np.argwhere(~close)[0])
+        where = f" at index {index}" if index else ""
+        worst = float(np.nanmax(np.abs(actual.astype(np.float64) - expected.astype(np.float64))))
+        raise GradingFailure(
+            f"{what} is wrong{where}: expected {expected[index]!r}, got {actual[index]!r} "
+            f"({int((~close).sum())} of {close.size} values differ, largest difference {worst:.3g})"
+        )
+    return actual

@@ -1,0 +1,233 @@
+"""The kerakit pytest plugin: picks the code under test, seeds, scores and reports every graded test.
+
+Loaded automatically (entry point `pytest11`). It stays inert for tests without a
+`points` marker, so it never gets in the way of ordinary test suites.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from kerakit import KIT_SEED
+from kerakit.grading.feedback import NOT_IMPLEMENTED, PASSED, SKIPPED, Feedback, feedback_for
+from kerakit.grading.loader import Implementation, resolve_implementation
+from kerakit.grading.reports import HIDDEN, VISIBLE, ExerciseResult, GradingReport, render_table, to_gradescope, to_kerakit_json, write_json
+from kerakit.grading.seeding import quiet_tensorflow, seed_everything
+from kerakit.grading.thresholds import FloorBook, load_thresholds
+from kerakit.paths import find_kit_root
+
+quiet_tensorflow()
+
+DEFAULT_TIMEOUT_SECONDS = 120.0
+GRADING_STATE = pytest.StashKey["GradingState"]()
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    group = parser.getgroup("kerakit", "kerakit grading")
+    group.addoption("--impl", default="chapters", metavar="chapters|solutions|PATH",
+                    help="whose code the graders exercise: chapters (default), solutions, or a folder")
+    group.addoption("--kerakit-seed", type=int, default=KIT_SEED, metavar="N",
+                    help=f"seed for Python, NumPy and Keras in every graded test (default {KIT_SEED})")
+    group.addoption("--kerakit-json", metavar="PATH", help="write the kerakit JSON report to PATH")
+    group.addoption("--gradescope", metavar="PATH", help="write Gradescope's results.json to PATH")
+    group.addoption("--kerakit-calibrate", action="store_true",
+                    help="record metric measurements without checking floors (used by `kerakit calibrate`)")
+    group.addoption("--kerakit-timeout", type=float, default=DEFAULT_TIMEOUT_SECONDS, metavar="SECONDS",
+                    help="default wall-clock limit per graded test; an exercise raises it with @pytest.mark.timeout")
+    group.addoption("--kerakit-no-table", action="store_true", help="do not print the points table")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "points(n): how many points the test is worth (makes it a graded test)")
+    config.addinivalue_line("markers", "visibility(kind): 'visible' (default) or 'hidden' (instructor-only)")
+    config.stash[GRADING_STATE] = GradingState(config)
+
+
+class GradingState:
+    """Everything one pytest session knows about grading: options, implementation, results."""
+
+    def __init__(self, config: pytest.Config):
+        self.config = config
+        self.seed: int = config.getoption("kerakit_seed")
+        self.impl_spec: str = config.getoption("impl")
+        self.calibrating: bool = config.getoption("kerakit_calibrate")
+        self.results: dict[str, ExerciseResult] = {}
+        self.failures: dict[str, Feedback] = {}
+        self.durations: dict[str, float] = {}
+        self.started = time.perf_counter()
+        self._implementation: Implementation | None = None
+        self._floors = None
+
+    @property
+    def kit_root(self) -> Path:
+        return find_kit_root(Path(self.config.rootpath))
+
+    @property
+    def implementation(self) -> Implementation:
+        if self._implementation is None:
+            self._implementation = resolve_implementation(self.impl_spec, self.kit_root)
+        return self._implementation
+
+    @property
+    def floors(self):
+        if self._floors is None:
+            self._floors = load_thresholds(self.kit_root / "graders" / "thresholds.toml")
+        return self._floors
+
+    def report(self) -> GradingReport:
+        label = self._implementation.label if self._implementation else self.impl_spec
+        return GradingReport(label, list(self.results.values()), time.perf_counter() - self.started, self.seed)
+
+
+def is_graded(item: pytest.Item) -> bool:
+    """Return True when the test carries a `points` marker."""
+    return item.get_closest_marker("points") is not None
+
+
+def points_of(item: pytest.Item) -> float:
+    """Return the points a graded test is worth."""
+    marker = item.get_closest_marker("points")
+    return float(marker.args[0]) if marker.args else 1.0
+
+
+def visibility_of(item: pytest.Item) -> str:
+    """Return "visible" or "hidden" from the test's `visibility` marker."""
+    marker = item.get_closest_marker("visibility")
+    kind = marker.args[0] if marker and marker.args else VISIBLE
+    if kind not in (VISIBLE, HIDDEN):
+        raise pytest.UsageError(f"{item.nodeid}: visibility must be 'visible' or 'hidden', got {kind!r}")
+    return kind
+
+
+def exercise_name(item: pytest.Item) -> str:
+    """Return "chapter/module::test" for a grader test in graders/<chapter>/test_<module>.py."""
+    path = Path(str(item.path))
+    return f"{path.parent.name}/{path.stem.removeprefix('test_')}::{item.name}"
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    default_timeout = config.getoption("kerakit_timeout")
+    for item in items:
+        if is_graded(item):
+            visibility_of(item)
+            if item.get_closest_marker("timeout") is None:
+                item.add_marker(pytest.mark.timeout(default_timeout))
+
+
+@pytest.fixture(scope="session")
+def kerakit_impl(request: pytest.FixtureRequest) -> Implementation:
+    """The implementation under test (chapters/, solutions/ or a student's folder)."""
+    return request.config.stash[GRADING_STATE].implementation
+
+
+@pytest.fixture
+def kerakit_seed(request: pytest.FixtureRequest) -> int:
+    """The kit seed of this session (`--kerakit-seed`)."""
+    return request.config.stash[GRADING_STATE].seed
+
+
+@pytest.fixture
+def rng(kerakit_seed: int) -> np.random.Generator:
+    """A NumPy Generator seeded from the kit seed, for drawing fresh random test inputs."""
+    return np.random.default_rng(kerakit_seed)
+
+
+@pytest.fixture
+def floors(request: pytest.FixtureRequest) -> FloorBook:
+    """The calibrated metric floors; `floors.check(key, value, description, direction)`."""
+    state = request.config.stash[GRADING_STATE]
+    book = FloorBook(state.floors, calibrating=state.calibrating)
+    request.node.stash[_FLOOR_BOOK] = book
+    return book
+
+
+_FLOOR_BOOK = pytest.StashKey[FloorBook]()
+
+
+@pytest.fixture(autouse=True)
+def _kerakit_seeding(request: pytest.FixtureRequest):
+    """Seed every graded test from the kit seed and free Keras state afterwards."""
+    if not is_graded(request.node):
+        yield
+        return
+    seed_everything(request.config.stash[GRADING_STATE].seed)
+    yield
+    if "keras" in sys.modules:
+        sys.modules["keras"].backend.clear_session()
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):
+    outcome = yield
+    report: pytest.TestReport = outcome.get_result()
+    if not is_graded(item):
+        return
+    state = item.config.stash[GRADING_STATE]
+    state.durations[item.nodeid] = state.durations.get(item.nodeid, 0.0) + report.duration
+    if report.failed and call.excinfo is not None and item.nodeid not in state.failures:
+        root = state._implementation.root if state._implementation else None
+        feedback = feedback_for(call.excinfo.value, root)
+        state.failures[item.nodeid] = feedback
+        hidden = visibility_of(item) == HIDDEN
+        if hidden:
+            report.longrepr = feedback.line
+        elif item.config.get_verbosity() < 1:
+            report.longrepr = feedback.text
+    if report.when == "teardown":
+        state.results[item.nodeid] = _result_for(item, state, report)
+    elif report.when == "setup" and report.skipped:
+        state.results[item.nodeid] = _result_for(item, state, report)
+
+
+def _result_for(item: pytest.Item, state: GradingState, report: pytest.TestReport) -> ExerciseResult:
+    feedback = state.failures.get(item.nodeid)
+    if report.skipped and feedback is None:
+        reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else "skipped"
+        feedback = Feedback(SKIPPED, str(reason).removeprefix("Skipped: "))
+    status = feedback.status if feedback else PASSED
+    max_points = points_of(item)
+    book = item.stash.get(_FLOOR_BOOK, None)
+    docstring = (getattr(item, "obj", None).__doc__ or "").strip()
+    visibility = visibility_of(item)
+    return ExerciseResult(
+        name=exercise_name(item),
+        title=docstring.splitlines()[0] if docstring else "",
+        points=max_points if status == PASSED else 0.0,
+        max_points=max_points,
+        status=status,
+        feedback=feedback.line if feedback else "",
+        details=feedback.details if feedback and visibility != HIDDEN else "",
+        visibility=visibility,
+        duration=round(state.durations.get(item.nodeid, 0.0), 3),
+        measurements=[vars(m) for m in (book.measurements if book else [])],
+    )
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config: pytest.Config) -> None:
+    state = config.stash[GRADING_STATE]
+    if not state.results or config.getoption("kerakit_no_table"):
+        return
+    report = state.report()
+    terminalreporter.write_sep("=", "kerakit points")
+    terminalreporter.write_line(render_table(report))
+    if any(r.status == NOT_IMPLEMENTED for r in report.results):
+        terminalreporter.write_line("\nFill in the functions marked 'not implemented yet', then run again.")
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus) -> None:
+    state = session.config.stash.get(GRADING_STATE, None)
+    if state is None or not state.results:
+        return
+    report = state.report()
+    json_path = session.config.getoption("kerakit_json")
+    if json_path:
+        write_json(Path(json_path), to_kerakit_json(report))
+    gradescope_path = session.config.getoption("gradescope")
+    if gradescope_path:
+        write_json(Path(gradescope_path), to_gradescope(report))

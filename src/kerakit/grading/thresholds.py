@@ -1,0 +1,188 @@
+"""Metric floors calibrated on the reference solutions, read from and written to thresholds.toml."""
+
+from __future__ import annotations
+
+import math
+import statistics
+import sys
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Sequence
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+from kerakit.grading.errors import GradingFailure
+
+HIGHER = "higher"  # the measured value must be at least the floor (accuracy)
+LOWER = "lower"  # the measured value must be at most the floor (loss, MAE)
+
+HEADER = """\
+# Metric floors for the graders, measured on the reference solutions.
+# Regenerate with `kerakit calibrate CHAPTER` (it rewrites that chapter's tables).
+#
+# direction = "higher": a student's value must be >= floor (accuracy);
+# direction = "lower":  a student's value must be <= floor (loss, MAE).
+# Rule: floor = min - max(3 * stdev, 3% of |mean|) for "higher",
+#       floor = max + max(3 * stdev, 10% of |mean|) for "lower",
+# over the reference's values at the listed seeds, rounded outwards to 3 decimals.
+"""
+
+
+@dataclass(frozen=True)
+class Floor:
+    """One calibrated floor with the measurements behind it."""
+
+    key: str  # "chapter.measurement"
+    description: str
+    direction: str
+    floor: float
+    values: tuple[float, ...]
+    seeds: tuple[int, ...]
+    backend: str
+    date: str
+
+    @property
+    def mean(self) -> float:
+        """Return the mean of the reference's values."""
+        return statistics.fmean(self.values)
+
+    def admits(self, measured: float) -> bool:
+        """Return True when `measured` meets the floor (NaN never does)."""
+        if math.isnan(measured):
+            return False
+        return measured >= self.floor if self.direction == HIGHER else measured <= self.floor
+
+    def explain(self, measured: float) -> str:
+        """Return the one-line verdict for a measured value that missed the floor."""
+        side = "below the floor" if self.direction == HIGHER else "above the limit"
+        return (
+            f"{self.description}: got {measured:.4f}, {side} {self.floor:.3f} "
+            f"(the reference gets {self.mean:.3f} on average, {min(self.values):.3f}-{max(self.values):.3f} over {len(self.values)} seeds)"
+        )
+
+
+def floor_from_values(values: Sequence[float], direction: str) -> float:
+    """Return the floor the calibration rule gives for the reference's values."""
+    mean = statistics.fmean(values)
+    spread = statistics.stdev(values) if len(values) > 1 else 0.0
+    if direction == HIGHER:
+        return math.floor((min(values) - max(3 * spread, 0.03 * abs(mean))) * 1000) / 1000
+    return math.ceil((max(values) + max(3 * spread, 0.10 * abs(mean))) * 1000) / 1000
+
+
+def load_thresholds(path: Path) -> dict[str, Floor]:
+    """Return every Floor in a thresholds.toml file, keyed "chapter.measurement"."""
+    if not path.is_file():
+        return {}
+    with path.open("rb") as handle:
+        data = tomllib.load(handle)
+    floors = {}
+    for chapter, table in data.items():
+        for name, entry in table.items():
+            key = f"{chapter}.{name}"
+            floors[key] = Floor(
+                key=key,
+                description=entry["description"],
+                direction=entry["direction"],
+                floor=float(entry["floor"]),
+                values=tuple(float(v) for v in entry["values"]),
+                seeds=tuple(int(s) for s in entry["seeds"]),
+                backend=entry["backend"],
+                date=str(entry["date"]),
+            )
+    return floors
+
+
+def write_thresholds(path: Path, floors: dict[str, Floor]) -> None:
+    """Write every Floor to a thresholds.toml file, sorted by key, with the rule in a header."""
+    lines = [HEADER]
+    for key in sorted(floors):
+        floor = floors[key]
+        lines += [
+            f"[{key}]",
+            f"description = {_quote(floor.description)}",
+            f'direction = "{floor.direction}"',
+            f"floor = {floor.floor:.3f}",
+            f"mean = {floor.mean:.4f}",
+            f"min = {min(floor.values):.4f}",
+            f"max = {max(floor.values):.4f}",
+            "values = [" + ", ".join(f"{v:.4f}" for v in floor.values) + "]",
+            "seeds = [" + ", ".join(str(s) for s in floor.seeds) + "]",
+            f"backend = {_quote(floor.backend)}",
+            f'date = "{floor.date}"',
+            "",
+        ]
+    path.write_text("\n".join(lines))
+
+
+def calibrated_floor(key: str, description: str, direction: str, values: Sequence[float], seeds: Sequence[int]) -> Floor:
+    """Return a new Floor for `key` from the reference's values at `seeds`, dated today."""
+    return Floor(
+        key=key,
+        description=description,
+        direction=direction,
+        floor=floor_from_values(values, direction),
+        values=tuple(float(v) for v in values),
+        seeds=tuple(seeds),
+        backend=backend_description(),
+        date=date.today().isoformat(),
+    )
+
+
+def backend_description() -> str:
+    """Return "tensorflow X, keras Y, cpu|gpu" for the running process."""
+    import keras
+    import tensorflow as tf
+
+    device = "gpu" if tf.config.list_physical_devices("GPU") else "cpu"
+    return f"{keras.backend.backend()} {tf.__version__}, keras {keras.__version__}, {device}"
+
+
+@dataclass(frozen=True)
+class Measurement:
+    """One value a grader measured on the code under test, for a floor."""
+
+    key: str
+    description: str
+    direction: str
+    value: float
+
+
+class FloorBook:
+    """The floors one test checks against, keeping every measurement it is shown.
+
+    In calibration mode `check` only records, so `kerakit calibrate` measures the
+    reference with the graders' own code.
+    """
+
+    def __init__(self, floors: dict[str, Floor], calibrating: bool = False):
+        self.floors = floors
+        self.calibrating = calibrating
+        self.measurements: list[Measurement] = []
+
+    def check(self, key: str, measured: float, description: str, direction: str = HIGHER) -> None:
+        """Record `measured` under `key` and raise GradingFailure if it misses the floor.
+
+        Args:
+            key: "chapter.measurement" as in thresholds.toml.
+            measured: the value the grader measured on the student's model.
+            description: what was measured, e.g. "IMDB validation accuracy after 4 epochs".
+            direction: HIGHER when larger is better (accuracy), LOWER otherwise (MAE).
+        """
+        measured = float(measured)
+        self.measurements.append(Measurement(key, description, direction, measured))
+        if self.calibrating:
+            return
+        floor = self.floors.get(key)
+        if floor is None:
+            raise GradingFailure(f"no floor for {key} in graders/thresholds.toml: run `kerakit calibrate` first")
+        if not floor.admits(measured):
+            raise GradingFailure(floor.explain(measured))
+
+
+def _quote(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'

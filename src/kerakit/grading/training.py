@@ -1,0 +1,152 @@
+"""Train a student's model on the grader's data under the grader's budget, and measure it."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from typing import Any, Mapping
+
+import numpy as np
+
+from kerakit.grading.errors import GradingFailure
+
+
+@dataclass(frozen=True)
+class Budget:
+    """How much training a grader allows: epochs and batch size, optionally fewer samples.
+
+    Budgets are counted in data, never seconds, so a verdict does not depend on the machine.
+    """
+
+    epochs: int
+    batch_size: int
+    train_samples: int | None = None
+
+    def describe(self) -> str:
+        """Return the budget as text, e.g. "4 epochs x batch 512 on 3000 samples"."""
+        samples = f" on {self.train_samples} samples" if self.train_samples else ""
+        return f"{self.epochs} epochs x batch {self.batch_size}{samples}"
+
+
+@dataclass
+class TrainingResult:
+    """What training measured: the per-epoch history and the final evaluation."""
+
+    history: dict[str, list[float]]
+    evaluation: dict[str, float] = field(default_factory=dict)
+
+    def best(self, metric: str, lower_is_better: bool | None = None) -> float:
+        """Return the best per-epoch value of `metric` (min for losses/errors, max otherwise)."""
+        values = self.history[metric]
+        if lower_is_better is None:
+            lower_is_better = _lower_is_better(metric)
+        return float(min(values) if lower_is_better else max(values))
+
+    def best_epoch(self, metric: str = "val_loss", lower_is_better: bool | None = None) -> int:
+        """Return the 1-based epoch at which `metric` was best."""
+        values = np.asarray(self.history[metric])
+        if lower_is_better is None:
+            lower_is_better = _lower_is_better(metric)
+        return int(np.argmin(values) if lower_is_better else np.argmax(values)) + 1
+
+    def last(self, metric: str) -> float:
+        """Return the value of `metric` after the last epoch."""
+        return float(self.history[metric][-1])
+
+
+def train_within_budget(
+    model,
+    train: tuple[Any, Any],
+    budget: Budget,
+    *,
+    validation: tuple[Any, Any] | None = None,
+    evaluate_on: tuple[Any, Any] | None = None,
+    compile_with: Mapping[str, Any] | None = None,
+) -> TrainingResult:
+    """Return the TrainingResult of fitting `model` on the grader's data under `budget`.
+
+    Args:
+        model: the student's keras.Model (already built).
+        train: (x, y) the grader's training data; the first `budget.train_samples` are used.
+        budget: epochs, batch size and sample count.
+        validation: optional (x, y) passed as validation_data.
+        evaluate_on: optional (x, y) evaluated after training into `result.evaluation`.
+        compile_with: keyword arguments for `model.compile`; leave out when the exercise
+            is about compiling and the student's compile settings are kept.
+
+    Raises:
+        GradingFailure: the object is not a model, is not compiled, fails to fit the data's
+            shape, or its loss becomes NaN.
+    """
+    import keras
+
+    if not isinstance(model, keras.Model):
+        raise GradingFailure(f"expected a keras.Model to train, got {type(model).__name__}")
+    if compile_with is not None:
+        model.compile(**compile_with)
+    elif not getattr(model, "compiled", False) and getattr(model, "optimizer", None) is None:
+        raise GradingFailure("the model is not compiled: call model.compile(optimizer=..., loss=..., metrics=[...])")
+    x, y = train
+    if budget.train_samples is not None:
+        x, y = x[: budget.train_samples], y[: budget.train_samples]
+    nan_watch = _NaNWatch()
+    try:
+        fitted = model.fit(
+            x,
+            y,
+            epochs=budget.epochs,
+            batch_size=budget.batch_size,
+            validation_data=validation,
+            callbacks=[nan_watch],
+            verbose=0,
+            shuffle=True,
+        )
+    except (ValueError, TypeError) as error:
+        raise GradingFailure(f"training failed on data of shape {_shape(x)} -> {_shape(y)}: {_first_line(error)}") from error
+    if nan_watch.bad_epoch is not None:
+        raise GradingFailure(
+            f"the training loss became NaN in epoch {nan_watch.bad_epoch} (expected a finite loss): "
+            "check the loss, the last layer's activation and the learning rate"
+        )
+    history = {key: [float(v) for v in values] for key, values in fitted.history.items()}
+    evaluation = {}
+    if evaluate_on is not None:
+        evaluation = {k: float(v) for k, v in model.evaluate(*evaluate_on, verbose=0, return_dict=True).items()}
+        if any(math.isnan(v) for v in evaluation.values()):
+            raise GradingFailure(f"evaluating the trained model gave NaN: {evaluation}")
+    return TrainingResult(history, evaluation)
+
+
+class _NaNWatch:
+    """A Keras callback that stops training at the first NaN or infinite loss."""
+
+    def __new__(cls):
+        import keras
+
+        class NaNWatch(keras.callbacks.Callback):
+            bad_epoch: int | None = None
+
+            def on_batch_end(self, batch, logs=None):
+                loss = (logs or {}).get("loss")
+                if loss is not None and not math.isfinite(float(loss)):
+                    self.bad_epoch = (self.bad_epoch or self._epoch + 1)
+                    self.model.stop_training = True
+
+            def on_epoch_begin(self, epoch, logs=None):
+                self._epoch = epoch
+
+        return NaNWatch()
+
+
+def _lower_is_better(metric: str) -> bool:
+    name = metric.removeprefix("val_")
+    return "loss" in name or "error" in name or name in ("mae", "mse", "rmse")
+
+
+def _shape(array) -> str:
+    return str(tuple(getattr(array, "shape", ())))
+
+
+def _first_line(error: BaseException) -> str:
+    text = str(error).strip()
+    return text.splitlines()[0] if text else type(error).__name__
