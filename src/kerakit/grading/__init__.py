@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from kerakit.grading.compile_settings import CompileSettings, compile_settings
 from kerakit.grading.errors import ExerciseMissing, GradingFailure, SubmissionError
 from kerakit.grading.expectations import expect, expect_array, expect_close
 from kerakit.grading.loader import StudentModule
@@ -25,6 +26,7 @@ from kerakit.grading.training import Budget, TrainingResult, train_within_budget
 
 __all__ = [
     "Budget",
+    "CompileSettings",
     "EXACT_ARCHITECTURE",
     "ExerciseMissing",
     "GradingFailure",
@@ -37,6 +39,7 @@ __all__ = [
     "TrainingResult",
     "assert_architecture",
     "compare_models",
+    "compile_settings",
     "expect",
     "expect_array",
     "expect_close",
