@@ -10,12 +10,13 @@ from kerakit.grading.reports import read_kerakit_json
 from kerakit.grading.thresholds import Floor, calibrated_floor, load_thresholds, write_thresholds
 
 
-def calibrate_chapter(root: Path, chapter: str, seeds: list[int], pytest_options: list[str]) -> list[Floor]:
+def calibrate_chapter(root: Path, chapter: str, seeds: list[int], pytest_options: list[str], select: str | None = None) -> list[Floor]:
     """Return the chapter's new floors after writing them into graders/thresholds.toml.
 
     Every grader that calls `floors.check(...)` is run on solutions/ once per seed in
     calibration mode (measurements recorded, never checked); the floor follows the rule
-    in thresholds.toml's header. Floors of other chapters are kept.
+    in thresholds.toml's header. Floors not measured in this run are kept, so
+    `select` (a pytest -k expression) re-measures just some of them.
     """
     import pytest
 
@@ -26,7 +27,7 @@ def calibrate_chapter(root: Path, chapter: str, seeds: list[int], pytest_options
             report_path = Path(scratch) / f"seed{seed}.json"
             pytest.main([str(root / "graders" / chapter), "--impl", "solutions", "--kerakit-calibrate",
                          "--kerakit-seed", str(seed), "--kerakit-json", str(report_path), "--kerakit-no-table",
-                         "--tb=short", *pytest_options])
+                         "--tb=short", *pytest_options, *(["-k", select] if select else [])])
             report = read_kerakit_json(report_path)
             for result in report.results:
                 for measurement in result.measurements:

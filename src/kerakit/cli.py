@@ -21,7 +21,8 @@ EXAMPLES = {
     "  kerakit solve ch03 --impl chapters  train YOUR functions into chapters/ch03_first_networks/logs/\n"
     "  tensorboard --logdir solutions/ch03_first_networks/logs",
     "calibrate": "examples:\n  kerakit calibrate ch03               re-measure ch03's floors over 5 seeds\n"
-    "  kerakit calibrate ch03 --seeds 1,2,3,4,5,6",
+    "  kerakit calibrate ch03 --seeds 1,2,3,4,5,6\n"
+    "  kerakit calibrate ch03 -k imdb         only the floors measured by the IMDB graders",
     "datasets": "example:\n  kerakit datasets   list every dataset, where it comes from, and whether it loads offline",
 }
 
@@ -79,6 +80,7 @@ def build_parser() -> argparse.ArgumentParser:
     calibrate.add_argument("chapter", metavar="CHAPTER")
     calibrate.add_argument("--seeds", default=",".join(str(KIT_SEED + i) for i in range(5)),
                            help="comma-separated seeds (at least 5 recommended)")
+    calibrate.add_argument("-k", metavar="EXPRESSION", help="only re-measure the floors of tests matching this -k expression")
 
     command("datasets", "list the datasets, their sources and whether they load", run_datasets)
     return parser
@@ -153,7 +155,7 @@ def run_calibrate(args: argparse.Namespace) -> int:
     seeds = [int(s) for s in args.seeds.split(",") if s.strip()]
     if len(seeds) < 2:
         raise ValueError("--seeds needs at least two seeds")
-    floors = calibrate_chapter(root, chapter, seeds, _pytest_base_options(root))
+    floors = calibrate_chapter(root, chapter, seeds, _pytest_base_options(root), args.k)
     for floor in floors:
         print(f"{floor.key}: floor {floor.floor:.3f} ({floor.direction}), mean {floor.mean:.4f}, values {', '.join(f'{v:.4f}' for v in floor.values)}")
     print(f"updated {root / 'graders' / 'thresholds.toml'}")

@@ -83,6 +83,7 @@ class Implementation:
         loaded = importlib.util.module_from_spec(spec)
         # Let a chapter module import its siblings (`from imdb import ...`) like a script would.
         chapter_dir = str(path.parent)
+        already_imported = set(sys.modules)
         sys.path.insert(0, chapter_dir)
         try:
             spec.loader.exec_module(loaded)
@@ -98,6 +99,7 @@ class Implementation:
         finally:
             if chapter_dir in sys.path:
                 sys.path.remove(chapter_dir)
+            _forget_modules_from(path.parent, already_imported)
         return loaded
 
 
@@ -124,6 +126,19 @@ class StudentModule:
             raise ExerciseMissing(
                 f"{self.path} has no `{name}`: keep the name and signature from the stub"
             ) from None
+
+
+def _forget_modules_from(folder: Path, already_imported: set[str]) -> None:
+    """Drop from sys.modules every module newly imported from `folder` (a chapter module's siblings).
+
+    They were imported under their bare names (`helpers`); left there, the next
+    implementation's `from helpers import ...` would get this one's module.
+    """
+    folder = folder.resolve()
+    for name in [name for name in sys.modules if name not in already_imported]:
+        file = getattr(sys.modules[name], "__file__", None)
+        if file and Path(file).resolve().is_relative_to(folder):
+            del sys.modules[name]
 
 
 def _first_line(error: BaseException) -> str:

@@ -38,13 +38,14 @@ class LayerSummary:
     output_shape: tuple
     params: int
     config: Mapping[str, Any] = field(default_factory=dict)
-    name: str = ""
+    # Keras numbers layer names per session ("dense_3"), so the name is shown but never compared.
+    name: str = field(default="", compare=False)
 
     def describe(self) -> str:
         """Return a one-line description such as `Dense (None, 16) 160,016 activation=relu`."""
         shape = _show(self.output_shape) if self.output_shape is not None else "(any shape)"
         params = f"{self.params:,}" if self.params >= 0 else "(any)"
-        settings = " ".join(f"{key}={_show(value)}" for key, value in self.config.items())
+        settings = " ".join(f"{key}={_show(value)}" for key, value in self.config.items() if value is not None)
         return f"{self.class_name} {shape} {params} {settings}".rstrip()
 
 
@@ -159,13 +160,14 @@ class ModelDiff:
 
     def report(self) -> str:
         """Return the layer-by-layer table, expected beside actual, marking the first difference."""
-        rows = [f"  {'#':>2}  {'expected':<44}  got"]
         count = max(len(self.expected), len(self.actual.layers))
-        for i in range(count):
-            want = self.expected[i].describe() if i < len(self.expected) else "(no layer)"
+        wanted = [self.expected[i].describe() if i < len(self.expected) else "(no layer)" for i in range(count)]
+        width = max([len("expected"), *map(len, wanted)])
+        rows = [f"  {'#':>2}  {'expected':<{width}}  got"]
+        for i, want in enumerate(wanted):
             got = self.actual.layers[i].describe() if i < len(self.actual.layers) else "(no layer)"
             marker = "  <-- first difference" if self.first_difference and self.first_difference.index == i + 1 else ""
-            rows.append(f"  {i + 1:>2}  {want:<44}  {got}{marker}")
+            rows.append(f"  {i + 1:>2}  {want:<{width}}  {got}{marker}")
         total_expected = sum(layer.params for layer in self.expected if layer.params >= 0)
         rows.append(f"  total params: expected {total_expected:,}, got {self.actual.total_params:,}")
         return "\n".join(rows)

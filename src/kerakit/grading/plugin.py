@@ -57,7 +57,7 @@ class GradingState:
         self.impl_spec: str = config.getoption("impl")
         self.calibrating: bool = config.getoption("kerakit_calibrate")
         self.results: dict[str, ExerciseResult] = {}
-        self.failures: dict[str, Feedback] = {}
+        self.failures: dict[str, Feedback] = {}  # nodeid -> why it earned no points (a failure or a skip)
         self.durations: dict[str, float] = {}
         self.started = time.perf_counter()
         self._implementation: Implementation | None = None
@@ -170,26 +170,29 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):
         return
     state = item.config.stash[GRADING_STATE]
     state.durations[item.nodeid] = state.durations.get(item.nodeid, 0.0) + report.duration
-    if report.failed and call.excinfo is not None and item.nodeid not in state.failures:
+    if report.failed and call.excinfo is not None:
         root = state._implementation.root if state._implementation else None
         feedback = feedback_for(call.excinfo.value, root)
-        state.failures[item.nodeid] = feedback
-        hidden = visibility_of(item) == HIDDEN
-        if hidden:
+        state.failures.setdefault(item.nodeid, feedback)  # the first failure (setup, call or teardown) decides
+        if visibility_of(item) == HIDDEN:  # every failing phase, so a failing teardown cannot show the source either
             report.longrepr = feedback.line
         elif item.config.get_verbosity() < 1:
             report.longrepr = feedback.text
+    if report.skipped and item.nodeid not in state.failures:
+        # Remembered here: teardown still runs after a skip and reports "passed".
+        state.failures[item.nodeid] = _skip_feedback(report)
     if report.when == "teardown":
-        state.results[item.nodeid] = _result_for(item, state, report)
-    elif report.when == "setup" and report.skipped:
-        state.results[item.nodeid] = _result_for(item, state, report)
+        state.results[item.nodeid] = _result_for(item, state)
 
 
-def _result_for(item: pytest.Item, state: GradingState, report: pytest.TestReport) -> ExerciseResult:
+def _skip_feedback(report: pytest.TestReport) -> Feedback:
+    """Return the Feedback for a skipped (or xfailed) test, giving its reason."""
+    reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else getattr(report, "wasxfail", "") or "skipped"
+    return Feedback(SKIPPED, str(reason).removeprefix("Skipped: "))
+
+
+def _result_for(item: pytest.Item, state: GradingState) -> ExerciseResult:
     feedback = state.failures.get(item.nodeid)
-    if report.skipped and feedback is None:
-        reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else "skipped"
-        feedback = Feedback(SKIPPED, str(reason).removeprefix("Skipped: "))
     status = feedback.status if feedback else PASSED
     max_points = points_of(item)
     book = item.stash.get(_FLOOR_BOOK, None)

@@ -69,9 +69,10 @@ def floor_from_values(values: Sequence[float], direction: str) -> float:
     """Return the floor the calibration rule gives for the reference's values."""
     mean = statistics.fmean(values)
     spread = statistics.stdev(values) if len(values) > 1 else 0.0
+    # round(..., 6) first, so float noise (0.7 - 0.3 = 0.39999999999999997) does not cost a whole 0.001.
     if direction == HIGHER:
-        return math.floor((min(values) - max(3 * spread, 0.03 * abs(mean))) * 1000) / 1000
-    return math.ceil((max(values) + max(3 * spread, 0.10 * abs(mean))) * 1000) / 1000
+        return math.floor(round((min(values) - max(3 * spread, 0.03 * abs(mean))) * 1000, 6)) / 1000
+    return math.ceil(round((max(values) + max(3 * spread, 0.10 * abs(mean))) * 1000, 6)) / 1000
 
 
 def load_thresholds(path: Path) -> dict[str, Floor]:

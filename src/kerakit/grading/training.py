@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, field
 from typing import Any, Mapping
 
 import numpy as np
 
 from kerakit.grading.errors import GradingFailure
+
+_TERMINAL_COLOURS = re.compile(r"\x1b\[[0-9;]*m")
 
 
 @dataclass(frozen=True)
@@ -88,7 +91,7 @@ def train_within_budget(
         raise GradingFailure("the model is not compiled: call model.compile(optimizer=..., loss=..., metrics=[...])")
     x, y = train
     if budget.train_samples is not None:
-        x, y = x[: budget.train_samples], y[: budget.train_samples]
+        x, y = _first_samples(x, budget.train_samples), _first_samples(y, budget.train_samples)
     nan_watch = _NaNWatch()
     try:
         fitted = model.fit(
@@ -102,7 +105,10 @@ def train_within_budget(
             shuffle=True,
         )
     except (ValueError, TypeError) as error:
-        raise GradingFailure(f"training failed on data of shape {_shape(x)} -> {_shape(y)}: {_first_line(error)}") from error
+        raise GradingFailure(
+            f"training failed: the model takes input of shape {_input_shape(model)}, "
+            f"the data is {_shape(x)} -> {_shape(y)}: {_first_line(error)}"
+        ) from error
     if nan_watch.bad_epoch is not None:
         raise GradingFailure(
             f"the training loss became NaN in epoch {nan_watch.bad_epoch} (expected a finite loss): "
@@ -143,10 +149,38 @@ def _lower_is_better(metric: str) -> bool:
     return "loss" in name or "error" in name or name in ("mae", "mse", "rmse")
 
 
-def _shape(array) -> str:
-    return str(tuple(getattr(array, "shape", ())))
+def _is_array_list(data) -> bool:
+    return isinstance(data, (list, tuple)) and all(hasattr(item, "shape") for item in data)
+
+
+def _first_samples(data, count: int):
+    """Return the first `count` samples of an array, or of each array of a multi-input list or dict."""
+    if isinstance(data, dict):
+        return {key: value[:count] for key, value in data.items()}
+    if _is_array_list(data):
+        return type(data)(item[:count] for item in data)
+    return data[:count]
+
+
+def _shape(data) -> str:
+    if isinstance(data, dict):
+        return "{" + ", ".join(f"{key!r}: {_shape(value)}" for key, value in data.items()) + "}"
+    if _is_array_list(data):
+        return "[" + ", ".join(_shape(item) for item in data) + "]"
+    return str(tuple(getattr(data, "shape", ())))
+
+
+def _input_shape(model) -> str:
+    """Return the shape(s) of the model's inputs as text, e.g. "(None, 10000)"."""
+    try:
+        shapes = [str(tuple(tensor.shape)) for tensor in model.inputs]
+    except (AttributeError, ValueError, TypeError):
+        return "(unknown: start the model with keras.Input(shape=...))"
+    return shapes[0] if len(shapes) == 1 else "[" + ", ".join(shapes) + "]"
 
 
 def _first_line(error: BaseException) -> str:
-    text = str(error).strip()
-    return text.splitlines()[0] if text else type(error).__name__
+    """Return the first informative line of an error, without Keras's colour codes and call banner."""
+    lines = [line.strip() for line in _TERMINAL_COLOURS.sub("", str(error)).splitlines()]
+    lines = [line for line in lines if line and not line.startswith("Exception encountered when calling")]
+    return lines[0] if lines else type(error).__name__
