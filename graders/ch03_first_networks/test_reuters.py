@@ -3,11 +3,11 @@
 import numpy as np
 import pytest
 
-from kerakit.grading import HIGHER, Budget, assert_architecture, compile_settings, expect, expect_array, expect_close, student_module, train_within_budget
+from kerakit.grading import HIGHER, Budget, accuracy_of, assert_architecture, compile_settings, expect, expect_array, expect_close, student_module, train_within_budget
 
 reuters = student_module("ch03_first_networks", "reuters")
 
-BUDGET = Budget(epochs=9, batch_size=512)  # the book's best epoch count, at batch 512
+BUDGET = Budget(epochs=9, batch_size=512, train_samples=3000)  # the book's best epoch count; 3,000 of 7,982 samples keep it fast
 
 
 def reuters_layers(input_dim, num_classes):
@@ -83,11 +83,7 @@ def test_reuters_model_trains(reuters, reuters_arrays, floors, encoding):
     data = reuters_arrays
     def encode(labels):
         return np.eye(46, dtype="float32")[labels] if encoding == "one_hot" else labels
-    result = train_within_budget(
-        reuters.build_reuters_model(label_encoding=encoding),
-        (data["x_train"], encode(data["labels_train"])),
-        BUDGET,
-        validation=(data["x_val"], encode(data["labels_val"])),
-    )
-    floors.check(f"ch03_first_networks.reuters_val_accuracy_{encoding}", result.last("val_accuracy"),
+    model = reuters.build_reuters_model(label_encoding=encoding)
+    train_within_budget(model, (data["x_train"], encode(data["labels_train"])), BUDGET)
+    floors.check(f"ch03_first_networks.reuters_val_accuracy_{encoding}", accuracy_of(model, data["x_val"], data["labels_val"]),
                  f"Reuters-style validation accuracy with {encoding} labels after {BUDGET.describe()}", HIGHER)

@@ -74,7 +74,7 @@ def build_parser() -> argparse.ArgumentParser:
     solve = command("solve", "train a chapter's reference runs and write TensorBoard logs", run_solve)
     solve.add_argument("chapter", metavar="CHAPTER")
     solve.add_argument("--impl", default="solutions", help="solutions (default), chapters or a folder")
-    solve.add_argument("--run", action="append", metavar="NAME", help="only this run (repeatable)")
+    solve.add_argument("--run", dest="only_runs", action="append", metavar="NAME", help="only this run (repeatable)")
 
     calibrate = command("calibrate", "re-measure a chapter's metric floors on the reference", run_calibrate)
     calibrate.add_argument("chapter", metavar="CHAPTER")
@@ -141,7 +141,7 @@ def run_solve(args: argparse.Namespace) -> int:
 
     root = find_kit_root()
     chapter = resolve_chapter(root, args.chapter)
-    for run_name, log_dir in solve_chapter(root, chapter, args.impl, args.run):
+    for run_name, log_dir in solve_chapter(root, chapter, args.impl, args.only_runs):
         print(f"{run_name}: wrote {log_dir}")
     return 0
 

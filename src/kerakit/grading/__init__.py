@@ -22,7 +22,7 @@ from kerakit.grading.model_summary import (
     summarize_model,
 )
 from kerakit.grading.thresholds import HIGHER, LOWER
-from kerakit.grading.training import Budget, TrainingResult, train_within_budget
+from kerakit.grading.training import Budget, TrainingResult, accuracy_of, mean_absolute_error_of, train_within_budget
 
 __all__ = [
     "Budget",
@@ -37,12 +37,14 @@ __all__ = [
     "PARAMETER_COUNT",
     "SubmissionError",
     "TrainingResult",
+    "accuracy_of",
     "assert_architecture",
     "compare_models",
     "compile_settings",
     "expect",
     "expect_array",
     "expect_close",
+    "mean_absolute_error_of",
     "student_module",
     "summarize_model",
     "train_within_budget",

@@ -53,6 +53,8 @@ def feedback_for(error: BaseException, implementation_root: Path | None) -> Feed
     if isinstance(error, GradingFailure):
         lines = str(error).strip().splitlines() or ["(no message)"]
         return Feedback(FAILED, lines[0], "\n".join(lines[1:]))
+    if type(error).__name__ == "DatasetError":  # kerakit.data's: the kit's data, not the student's code
+        return Feedback(ERROR, f"the grader's data could not be loaded: {_first_line(error)}")
     if student_frame is not None:
         where = f"{Path(student_frame.filename).name} line {student_frame.lineno}, in {student_frame.name}()"
         return Feedback(ERROR, f"{type(error).__name__} in {where}: {_first_line(error)}")

@@ -184,3 +184,35 @@ def _first_line(error: BaseException) -> str:
     lines = [line.strip() for line in _TERMINAL_COLOURS.sub("", str(error)).splitlines()]
     lines = [line for line in lines if line and not line.startswith("Exception encountered when calling")]
     return lines[0] if lines else type(error).__name__
+
+
+def predictions_of(model, x, batch_size: int = 1024) -> np.ndarray:
+    """Return the model's predictions on `x` as a NumPy array, refusing NaN or infinite outputs."""
+    predictions = np.asarray(model.predict(x, batch_size=batch_size, verbose=0))
+    if not np.all(np.isfinite(predictions)):
+        raise GradingFailure("the trained model predicts NaN or infinite values: check the loss and the learning rate")
+    return predictions
+
+
+def accuracy_of(model, x, labels) -> float:
+    """Return the fraction of samples the model classifies right, measured by the grader.
+
+    One output unit is read as a probability (threshold 0.5); several as class scores
+    (argmax). `labels` may be class numbers or one-hot rows.
+    """
+    predictions = predictions_of(model, x)
+    labels = np.asarray(labels)
+    if labels.ndim == 2 and labels.shape[1] > 1:
+        labels = labels.argmax(axis=1)
+    labels = labels.reshape(-1)
+    if predictions.ndim == 1 or predictions.shape[-1] == 1:
+        predicted = (predictions.reshape(-1) > 0.5).astype(int)
+    else:
+        predicted = predictions.argmax(axis=-1)
+    return float(np.mean(predicted == labels))
+
+
+def mean_absolute_error_of(model, x, targets) -> float:
+    """Return the mean absolute error of the model's predictions on `x`, measured by the grader."""
+    predictions = predictions_of(model, x).reshape(-1)
+    return float(np.mean(np.abs(predictions - np.asarray(targets, dtype=float).reshape(-1))))

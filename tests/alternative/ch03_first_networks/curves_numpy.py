@@ -1,4 +1,7 @@
 # Correct answers written differently: a NumPy loop and the object-oriented figure API.
+import numpy as np
+
+
 def smooth_curve(points, factor=0.8):
     smoothed = np.array(points, dtype=float)
     for i in range(1, len(smoothed)):
