@@ -19,6 +19,7 @@ class GradeRun:
 
     def __init__(self, results: list[ExerciseResult], exit_code: int, output: str):
         self.by_test = {r.name.split("::", 1)[1]: r for r in results}
+        assert len(self.by_test) == len(results), "two grader modules of one chapter share a test name"
         self.exit_code = exit_code
         self.output = output
 

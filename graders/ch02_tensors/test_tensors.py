@@ -218,7 +218,7 @@ def test_describe_tensor(tensors, rng):
     dtypes = ["float32", "float64", "uint8", "int64", "float32", "uint8"]
     for rank, dtype in enumerate(dtypes):
         shape = tuple(int(size) for size in rng.integers(1, 6, size=rank))
-        x = (rng.random(shape) * 100).astype(dtype)
+        x = np.asarray(rng.random(shape) * 100).astype(dtype)  # a true 0D array for rank 0, not a NumPy scalar
         what = f"describe_tensor(x) for a {rank}D {dtype} array of shape {shape}"
         result = tensors.describe_tensor(x)
         expect(isinstance(result, (tuple, list)) and len(result) == 3,

@@ -15,7 +15,7 @@ Keras 3 notes:
 All functions take NumPy arrays and return NumPy arrays (or a float); none of them
 changes its inputs. The graders use float64 arrays.
 
-Textbook: DLwP §2.3.6 and §2.4.1-2.4.4; seed 004 ch2 §2.4.
+Textbook: DLwP §2.3 and §2.4.1-2.4.4; seed 004 ch2 §2.3-2.4.
 """
 
 from __future__ import annotations
@@ -42,7 +42,7 @@ def dense_forward(W, b, x):
     """
     # Hint: use TensorFlow operations (tf.matmul, tf.nn.relu), not NumPy ones:
     # a GradientTape can only follow the operations TensorFlow runs.
-    # BEGIN SOLUTION: tf.nn.relu of (x matrix-multiplied by W, plus b)
+    # BEGIN SOLUTION: a matrix product, a bias and a relu, all with TensorFlow operations
     return tf.nn.relu(tf.matmul(x, W) + b)
     # END SOLUTION
 

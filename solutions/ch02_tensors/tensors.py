@@ -93,7 +93,7 @@ def naive_add_matrix_and_vector(x, y):
         AssertionError (or ValueError): when y's length differs from x's number of columns.
     """
     # Hint: which index of y goes with column j of x?
-    # BEGIN SOLUTION: assert x.shape[1] == y.shape[0]; then x_copy[i, j] += y[j]
+    # BEGIN SOLUTION: check y's length against x's columns, then add y to every row of a copy of x
     assert len(x.shape) == 2, f"expected a 2D matrix, got shape {x.shape}"
     assert len(y.shape) == 1, f"expected a 1D vector, got shape {y.shape}"
     assert x.shape[1] == y.shape[0], f"x has {x.shape[1]} columns but y has {y.shape[0]} entries"
@@ -182,7 +182,7 @@ def naive_matrix_dot(x, y):
         AssertionError (or ValueError): when x.shape[1] != y.shape[0].
     """
     # Hint: row i of x is x[i, :]; column j of y is y[:, j].
-    # BEGIN SOLUTION: assert x.shape[1] == y.shape[0]; then fill np.zeros((x.shape[0], y.shape[1]))
+    # BEGIN SOLUTION: check the inner sizes match, then fill a matrix of zeros of the result's shape
     assert len(x.shape) == 2 and len(y.shape) == 2, f"expected two matrices, got {x.shape} and {y.shape}"
     assert x.shape[1] == y.shape[0], f"x has {x.shape[1]} columns but y has {y.shape[0]} rows"
     z = np.zeros((x.shape[0], y.shape[1]))
@@ -295,7 +295,7 @@ def flatten_images(images):
     Returns:
         An array of shape (samples, height * width) holding the same values, row by row.
     """
-    # BEGIN SOLUTION: reshape to (samples, height * width)
+    # BEGIN SOLUTION: keep the samples axis, merge the other two
     samples, height, width = images.shape
     return images.reshape((samples, height * width))
     # END SOLUTION

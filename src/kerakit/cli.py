@@ -107,7 +107,9 @@ def run_check(args: argparse.Namespace) -> int:
 
 def _pytest_base_options(root: Path) -> list[str]:
     return ["-c", str(root / "pyproject.toml"), "--rootdir", str(root), "-q", "--no-header",
-            "-p", "no:cacheprovider", "--disable-warnings"]
+            "-p", "no:cacheprovider", "--disable-warnings",
+            # kerakit is imported before pytest loads it as a plugin; nothing to rewrite there.
+            "-W", "ignore::pytest.PytestAssertRewriteWarning"]
 
 
 def run_assign(args: argparse.Namespace) -> int:

@@ -36,7 +36,7 @@ def expect_array(value: Any, what: str, shape: tuple | None = None, kinds: str |
     if shape is not None:
         if len(shape) != value.ndim or any(w is not None and w != g for w, g in zip(shape, value.shape)):
             shown = tuple("any" if w is None else w for w in shape)
-            raise GradingFailure(f"{what} should have shape {shown}, got {value.shape}")
+            raise GradingFailure(f"{what}: expected shape {shown}, got {value.shape}")
     if kinds is not None and value.dtype.kind not in kinds:
         names = {"f": "float", "i": "int", "u": "unsigned int", "b": "bool"}
         wanted = " or ".join(names.get(k, k) for k in kinds)
@@ -60,7 +60,13 @@ def expect_close(actual: Any, expected: np.ndarray, what: str, rtol: float = 1e-
         where = f" at index {index}" if index else ""
         worst = float(np.nanmax(np.abs(actual.astype(np.float64) - expected.astype(np.float64))))
         raise GradingFailure(
-            f"{what} is wrong{where}: expected {expected[index]!r}, got {actual[index]!r} "
+            f"{what} is wrong{where}: expected {_number(expected[index])}, got {_number(actual[index])} "
             f"({int((~close).sum())} of {close.size} values differ, largest difference {worst:.3g})"
         )
     return actual
+
+
+def _number(value: Any) -> str:
+    """Return a NumPy scalar as plain text (6 significant digits), not as `np.float64(...)`."""
+    value = np.asarray(value).item()
+    return f"{value:.6g}" if isinstance(value, float) else str(value)

@@ -70,7 +70,7 @@ class Implementation:
                 self._modules[key] = error
         loaded = self._modules[key]
         if isinstance(loaded, SubmissionError):
-            raise loaded
+            raise loaded.with_traceback(None)  # a cached error must not grow its traceback on every raise
         return loaded
 
     def _import(self, chapter: str, module: str) -> ModuleType:
