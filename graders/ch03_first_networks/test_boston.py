@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from kerakit.grading import LOWER, Budget, GradingFailure, assert_architecture, mean_absolute_error_of, compile_settings, expect, expect_array, expect_close, student_module, train_within_budget
+from kerakit.grading import LOWER, Budget, GradingFailure, assert_architecture, assert_compiled_with, mean_absolute_error_of, expect, expect_array, expect_close, student_module, train_within_budget
 
 boston = student_module("ch03_first_networks", "boston")
 
@@ -50,10 +50,7 @@ def test_boston_model_architecture(boston, rng):
 @pytest.mark.points(1)
 def test_boston_model_compile(boston):
     """build_boston_model compiles with rmsprop, mse and mae."""
-    settings = compile_settings(boston.build_boston_model())
-    expect(settings.optimizer == "RMSprop", f"build_boston_model() should use the rmsprop optimizer, got {settings.optimizer}")
-    expect(settings.loss == "mse", f"build_boston_model() should use the mse loss, got {settings.loss}")
-    expect("mae" in settings.metrics, f"build_boston_model() should report the mae metric, got {list(settings.metrics)}")
+    assert_compiled_with(boston.build_boston_model(), "build_boston_model()", optimizer="RMSprop", loss="mse", metric="mae")
 
 
 class RecordingModel:

@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from kerakit.grading import HIGHER, Budget, accuracy_of, assert_architecture, compile_settings, expect, expect_array, expect_close, student_module, train_within_budget
+from kerakit.grading import HIGHER, Budget, accuracy_of, assert_architecture, assert_compiled_with, expect, expect_array, expect_close, student_module, train_within_budget
 
 imdb = student_module("ch03_first_networks", "imdb")
 
@@ -61,10 +61,8 @@ def test_imdb_model_architecture(imdb, rng):
 @pytest.mark.points(1)
 def test_imdb_model_compile(imdb):
     """build_imdb_model compiles with rmsprop, binary_crossentropy and accuracy."""
-    settings = compile_settings(imdb.build_imdb_model(input_dim=100))
-    expect(settings.optimizer == "RMSprop", f"build_imdb_model() should use the rmsprop optimizer, got {settings.optimizer}")
-    expect(settings.loss == "binary_crossentropy", f"build_imdb_model() should use the binary_crossentropy loss, got {settings.loss}")
-    expect("accuracy" in settings.metrics, f"build_imdb_model() should report the accuracy metric, got {list(settings.metrics)}")
+    assert_compiled_with(imdb.build_imdb_model(input_dim=100), "build_imdb_model()", optimizer="RMSprop",
+                         loss="binary_crossentropy", metric="accuracy")
 
 
 @pytest.mark.points(3)

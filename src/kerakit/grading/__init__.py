@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from kerakit.grading.compile_settings import CompileSettings, compile_settings
+from kerakit.grading.compile_settings import CompileSettings, assert_compiled_with, compile_settings
 from kerakit.grading.errors import ExerciseMissing, GradingFailure, SubmissionError
 from kerakit.grading.expectations import expect, expect_array, expect_close
 from kerakit.grading.loader import StudentModule
@@ -39,6 +39,7 @@ __all__ = [
     "TrainingResult",
     "accuracy_of",
     "assert_architecture",
+    "assert_compiled_with",
     "compare_models",
     "compile_settings",
     "expect",

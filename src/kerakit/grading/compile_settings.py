@@ -77,3 +77,23 @@ def _name(value: Any, aliases: dict[str, str]) -> str:
 
 def _snake(name: str) -> str:
     return re.sub(r"(?<!^)(?=[A-Z])", "_", name).lower()
+
+
+def assert_compiled_with(model, what: str, optimizer: str, loss: str, metric: str) -> CompileSettings:
+    """Return the model's CompileSettings, or raise GradingFailure naming the first setting that differs.
+
+    Args:
+        model: the student's model.
+        what: how to name it in feedback, e.g. "build_imdb_model()".
+        optimizer: the optimizer class name, e.g. "RMSprop".
+        loss: the loss in snake_case, e.g. "binary_crossentropy" ("mse" for mean squared error).
+        metric: one metric that must be among the compiled ones, e.g. "accuracy" or "mae".
+    """
+    settings = compile_settings(model)
+    if settings.optimizer != optimizer:
+        raise GradingFailure(f"{what} should use the {optimizer.lower()} optimizer, got {settings.optimizer}")
+    if settings.loss != loss:
+        raise GradingFailure(f"{what} should use the {loss} loss, got {settings.loss}")
+    if metric not in settings.metrics:
+        raise GradingFailure(f"{what} should report the {metric} metric, got {list(settings.metrics)}")
+    return settings
