@@ -59,24 +59,21 @@ def render_table(report: GradingReport, width: int | None = None, show_hidden: b
     """Return the points table: exercise, points, status, one-line feedback, then the total."""
     width = width or max(100, min(shutil.get_terminal_size((140, 20)).columns, 160))
     rows = [r for r in report.results if show_hidden or r.visibility != HIDDEN]
-    name_width = min(max((len(_short_name(r)) for r in rows), default=8), 58)
+    name_width = min(max((len(_short_name(r)) for r in rows), default=8), 66)
     header = f"{'exercise':<{name_width}}  {'points':>9}  {'status':<15}  feedback"
     lines = [header, "-" * min(width, len(header) + 60)]
+    room = max(30, width - name_width - 32)
+    indent = " " * (name_width + 30)
     for result in rows:
         points = f"{_number(result.points)}/{_number(result.max_points)}"
-        feedback = "" if result.status == PASSED else result.feedback
-        room = max(20, width - name_width - 32)
-        lines.append(
-            f"{_short_name(result)[:name_width]:<{name_width}}  {points:>9}  {result.status:<15}  {textwrap.shorten(feedback, room, placeholder=' ...')}"
-        )
+        feedback = textwrap.wrap("" if result.status == PASSED else result.feedback, room) or [""]
+        lines.append(f"{_short_name(result)[:name_width]:<{name_width}}  {points:>9}  {result.status:<15}  {feedback[0]}")
+        lines += [indent + more for more in feedback[1:]]
     lines.append("-" * min(width, len(header) + 60))
     total = f"{_number(sum(r.points for r in rows))}/{_number(sum(r.max_points for r in rows))}"
     lines.append(f"{'total':<{name_width}}  {total:>9}  graded {report.implementation} in {report.execution_time:.1f} s")
-    detailed = [r for r in rows if r.status != PASSED and (r.details or len(r.feedback) > room)]
-    for result in detailed:
-        lines += ["", f"{_short_name(result)}: {result.feedback}"]
-        if result.details:
-            lines.append(result.details)
+    for result in (r for r in rows if r.status != PASSED and r.details):
+        lines += ["", f"{_short_name(result)}: {result.feedback}", result.details]
     return "\n".join(lines)
 
 
