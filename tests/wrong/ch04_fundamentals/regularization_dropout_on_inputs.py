@@ -1,0 +1,14 @@
+"""Wrong: Dropout before each Dense layer (dropping input words) instead of after each hidden one."""
+import keras
+from keras import layers
+
+
+def build_dropout_model(rate=0.5, input_dim=10000):
+    model = keras.Sequential([
+        keras.Input(shape=(input_dim,)),
+        layers.Dropout(rate), layers.Dense(16, activation="relu"),
+        layers.Dropout(rate), layers.Dense(16, activation="relu"),
+        layers.Dense(1, activation="sigmoid"),
+    ])
+    model.compile(optimizer="rmsprop", loss="binary_crossentropy", metrics=["accuracy"])
+    return model
