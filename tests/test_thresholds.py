@@ -137,3 +137,24 @@ def test_calibration_mode_records_and_never_fails():
 def test_missing_key_names_kerakit_calibrate():
     with pytest.raises(GradingFailure, match=r"no floor for ch03_first_networks\.new_metric .*`kerakit calibrate`"):
         FloorBook({}).check("ch03_first_networks.new_metric", 0.9, "new metric")
+
+
+def test_a_bound_keeps_a_claim_floor_short_of_the_claim():
+    # "rises less than the original" (ratio < 1): the usual rule would allow 1.13, past the claim itself
+    values = [0.8735, 0.7529, 0.7215, 0.9000, 0.7341]
+    assert floor_from_values(values, LOWER) > 1.0
+    assert floor_from_values(values, LOWER, bound=1.0) == 0.95  # halfway between the worst value 0.90 and 1
+    # "rises more than the original": the rule goes below 1 (even negative), the bound stops it
+    values = [3.2206, 3.8996, 5.0708, 5.3642, 9.3870]
+    assert floor_from_values(values, HIGHER, bound=1.0) == math.ceil((3.2206 + 1.0) / 2 * 1000) / 1000
+    # when the rule already keeps the floor inside the claim, the bound changes nothing
+    values = [0.2456, 0.0, 0.0, 0.0465, 0.0]
+    assert floor_from_values(values, LOWER, bound=1.0) == floor_from_values(values, LOWER) < 1.0
+
+
+def test_a_bound_is_written_and_read_back(tmp_path):
+    path = tmp_path / "thresholds.toml"
+    floor = Floor("ch09_demo.ratio", "a ratio", LOWER, 0.95, (0.9, 0.8), (1, 2), "tensorflow x", "2026-11-30", bound=1.0)
+    write_thresholds(path, {floor.key: floor})
+    assert "bound = 1" in path.read_text()
+    assert load_thresholds(path)[floor.key] == floor

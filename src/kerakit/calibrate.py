@@ -21,7 +21,7 @@ def calibrate_chapter(root: Path, chapter: str, seeds: list[int], pytest_options
     import pytest
 
     measured: dict[str, list[float]] = defaultdict(list)
-    described: dict[str, tuple[str, str]] = {}
+    described: dict[str, tuple[str, str, float | None]] = {}
     with tempfile.TemporaryDirectory() as scratch:
         for seed in seeds:
             report_path = Path(scratch) / f"seed{seed}.json"
@@ -32,15 +32,15 @@ def calibrate_chapter(root: Path, chapter: str, seeds: list[int], pytest_options
             for result in report.results:
                 for measurement in result.measurements:
                     measured[measurement["key"]].append(measurement["value"])
-                    described[measurement["key"]] = (measurement["description"], measurement["direction"])
+                    described[measurement["key"]] = (measurement["description"], measurement["direction"], measurement.get("bound"))
     path = root / "graders" / "thresholds.toml"
     floors = load_thresholds(path)
     new = []
     for key, values in measured.items():
         if len(values) != len(seeds):
             raise RuntimeError(f"{key} was measured {len(values)} times over {len(seeds)} seeds: a grader failed; see above")
-        description, direction = described[key]
-        floors[key] = calibrated_floor(key, description, direction, values, seeds)
+        description, direction, bound = described[key]
+        floors[key] = calibrated_floor(key, description, direction, values, seeds, bound)
         new.append(floors[key])
     write_thresholds(path, floors)
     return new

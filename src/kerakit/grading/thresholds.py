@@ -29,6 +29,9 @@ HEADER = """\
 # Rule: floor = min - max(3 * stdev, 3% of |mean|) for "higher",
 #       floor = max + max(3 * stdev, 10% of |mean|) for "lower",
 # over the reference's values at the listed seeds, rounded outwards to 3 decimals.
+# A floor with a `bound` measures a claim such as "rises less than the original"
+# (ratio < 1): when the rule would put the floor past the bound, the floor is the
+# midpoint between the reference's worst value and the bound, rounded towards the reference.
 """
 
 
@@ -44,6 +47,7 @@ class Floor:
     seeds: tuple[int, ...]
     backend: str
     date: str
+    bound: float | None = None  # the claim's own limit, which the floor never reaches
 
     @property
     def mean(self) -> float:
@@ -65,14 +69,20 @@ class Floor:
         )
 
 
-def floor_from_values(values: Sequence[float], direction: str) -> float:
-    """Return the floor the calibration rule gives for the reference's values."""
+def floor_from_values(values: Sequence[float], direction: str, bound: float | None = None) -> float:
+    """Return the floor the calibration rule gives for the reference's values, kept short of `bound` if given."""
     mean = statistics.fmean(values)
     spread = statistics.stdev(values) if len(values) > 1 else 0.0
     # round(..., 6) first, so float noise (0.7 - 0.3 = 0.39999999999999997) does not cost a whole 0.001.
     if direction == HIGHER:
-        return math.floor(round((min(values) - max(3 * spread, 0.03 * abs(mean))) * 1000, 6)) / 1000
-    return math.ceil(round((max(values) + max(3 * spread, 0.10 * abs(mean))) * 1000, 6)) / 1000
+        floor = math.floor(round((min(values) - max(3 * spread, 0.03 * abs(mean))) * 1000, 6)) / 1000
+        if bound is not None and floor <= bound:
+            floor = math.ceil(round((min(values) + bound) / 2 * 1000, 6)) / 1000
+        return floor
+    floor = math.ceil(round((max(values) + max(3 * spread, 0.10 * abs(mean))) * 1000, 6)) / 1000
+    if bound is not None and floor >= bound:
+        floor = math.floor(round((max(values) + bound) / 2 * 1000, 6)) / 1000
+    return floor
 
 
 def load_thresholds(path: Path) -> dict[str, Floor]:
@@ -94,6 +104,7 @@ def load_thresholds(path: Path) -> dict[str, Floor]:
                 seeds=tuple(int(s) for s in entry["seeds"]),
                 backend=entry["backend"],
                 date=str(entry["date"]),
+                bound=float(entry["bound"]) if "bound" in entry else None,
             )
     return floors
 
@@ -108,6 +119,7 @@ def write_thresholds(path: Path, floors: dict[str, Floor]) -> None:
             f"description = {_quote(floor.description)}",
             f'direction = "{floor.direction}"',
             f"floor = {floor.floor:.3f}",
+            *([f"bound = {floor.bound:g}"] if floor.bound is not None else []),
             f"mean = {floor.mean:.4f}",
             f"min = {min(floor.values):.4f}",
             f"max = {max(floor.values):.4f}",
@@ -120,17 +132,19 @@ def write_thresholds(path: Path, floors: dict[str, Floor]) -> None:
     path.write_text("\n".join(lines))
 
 
-def calibrated_floor(key: str, description: str, direction: str, values: Sequence[float], seeds: Sequence[int]) -> Floor:
+def calibrated_floor(key: str, description: str, direction: str, values: Sequence[float], seeds: Sequence[int],
+                     bound: float | None = None) -> Floor:
     """Return a new Floor for `key` from the reference's values at `seeds`, dated today."""
     return Floor(
         key=key,
         description=description,
         direction=direction,
-        floor=floor_from_values(values, direction),
+        floor=floor_from_values(values, direction, bound),
         values=tuple(float(v) for v in values),
         seeds=tuple(seeds),
         backend=backend_description(),
         date=date.today().isoformat(),
+        bound=bound,
     )
 
 
@@ -151,6 +165,7 @@ class Measurement:
     description: str
     direction: str
     value: float
+    bound: float | None = None
 
 
 class FloorBook:
@@ -165,7 +180,7 @@ class FloorBook:
         self.calibrating = calibrating
         self.measurements: list[Measurement] = []
 
-    def check(self, key: str, measured: float, description: str, direction: str = HIGHER) -> None:
+    def check(self, key: str, measured: float, description: str, direction: str = HIGHER, bound: float | None = None) -> None:
         """Record `measured` under `key` and raise GradingFailure if it misses the floor.
 
         Args:
@@ -173,9 +188,11 @@ class FloorBook:
             measured: the value the grader measured on the student's model.
             description: what was measured, e.g. "IMDB validation accuracy after 4 epochs".
             direction: HIGHER when larger is better (accuracy), LOWER otherwise (MAE).
+            bound: for a claim such as "less than the original's" (a ratio below 1), the
+                limit the floor must stay short of; see thresholds.toml's header.
         """
         measured = float(measured)
-        self.measurements.append(Measurement(key, description, direction, measured))
+        self.measurements.append(Measurement(key, description, direction, measured, bound))
         if self.calibrating:
             return
         floor = self.floors.get(key)
