@@ -8,6 +8,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 EXPECTED_RUNS = {
     "ch03_first_networks": {"imdb": "accuracy", "reuters": "accuracy", "boston": "mae"},
+    "ch04_fundamentals": {run: "accuracy" for run in ("original", "smaller", "bigger", "l2", "dropout")},
 }
 
 
