@@ -10,9 +10,8 @@ the same data for 20 epochs, so TensorBoard shows them side by side:
     kerakit solve ch04 --impl chapters      # your models, into chapters/.../logs/
 """
 
-import numpy as np
-
 from kerakit.data import imdb as imdb_data
+from kerakit.data.encoding import multi_hot
 from kerakit.solve import tensorboard_callback
 
 import regularization
@@ -24,10 +23,7 @@ VALIDATION = 1000
 def imdb_holdout():
     """Return ((x_train, y_train), (x_val, y_val)): multi-hot IMDB-style reviews, the first 1,000 held out."""
     (sequences, labels), _ = imdb_data.load_data(num_words=VOCABULARY)
-    x = np.zeros((len(sequences), VOCABULARY), dtype="float32")
-    for row, sequence in enumerate(sequences):
-        x[row, sequence] = 1.0
-    y = labels.astype("float32")
+    x, y = multi_hot(sequences, VOCABULARY), labels.astype("float32")
     return (x[VALIDATION:], y[VALIDATION:]), (x[:VALIDATION], y[:VALIDATION])
 
 

@@ -4,33 +4,25 @@ Training graders use these arrays, never the student's preprocessing, so one
 unfinished function does not cost the points of another exercise.
 """
 
-import numpy as np
 import pytest
 
 from kerakit.data import boston_housing, imdb, reuters
+from kerakit.data.encoding import multi_hot
 
 VOCABULARY = 10000
 IMDB_VALIDATION = 1000  # the book holds out 10,000 of 25,000; the offline set has 4,000
 REUTERS_VALIDATION = 1000  # as in the book
 
 
-def multi_hot(sequences, dimension=VOCABULARY):
-    """Return the grader's (n, dimension) float32 multi-hot encoding of integer sequences."""
-    encoded = np.zeros((len(sequences), dimension), dtype="float32")
-    for row, sequence in enumerate(sequences):
-        encoded[row, sequence] = 1.0
-    return encoded
-
-
 @pytest.fixture(scope="session")
 def imdb_arrays():
     """Return dict(x_train, y_train, x_val, y_val, x_test, y_test) of multi-hot IMDB-style data."""
     (train_sequences, train_labels), (test_sequences, test_labels) = imdb.load_data(num_words=VOCABULARY)
-    x, y = multi_hot(train_sequences), train_labels.astype("float32")
+    x, y = multi_hot(train_sequences, VOCABULARY), train_labels.astype("float32")
     return {
         "x_train": x[IMDB_VALIDATION:], "y_train": y[IMDB_VALIDATION:],
         "x_val": x[:IMDB_VALIDATION], "y_val": y[:IMDB_VALIDATION],
-        "x_test": multi_hot(test_sequences), "y_test": test_labels.astype("float32"),
+        "x_test": multi_hot(test_sequences, VOCABULARY), "y_test": test_labels.astype("float32"),
     }
 
 
@@ -38,7 +30,7 @@ def imdb_arrays():
 def reuters_arrays():
     """Return dict(x_train, labels_train, x_val, labels_val) of multi-hot Reuters-style data (integer labels)."""
     (train_sequences, train_labels), _ = reuters.load_data(num_words=VOCABULARY)
-    x = multi_hot(train_sequences)
+    x = multi_hot(train_sequences, VOCABULARY)
     return {
         "x_train": x[REUTERS_VALIDATION:], "labels_train": train_labels[REUTERS_VALIDATION:],
         "x_val": x[:REUTERS_VALIDATION], "labels_val": train_labels[:REUTERS_VALIDATION],

@@ -8,6 +8,7 @@ import numpy as np
 import pytest
 
 from kerakit.data import boston_housing, imdb
+from kerakit.data.encoding import multi_hot
 from kerakit.grading import Budget, train_within_budget
 from kerakit.grading.seeding import seed_everything
 
@@ -22,19 +23,11 @@ COMPARISON_COMPILE = {"optimizer": "rmsprop", "loss": "binary_crossentropy", "me
 VALIDATION_METRIC = "val_binary_crossentropy"  # the data loss alone: Keras's val_loss also holds the weight penalty
 
 
-def multi_hot(sequences, dimension=VOCABULARY):
-    """Return the grader's (n, dimension) float32 multi-hot encoding of integer sequences."""
-    encoded = np.zeros((len(sequences), dimension), dtype="float32")
-    for row, sequence in enumerate(sequences):
-        encoded[row, sequence] = 1.0
-    return encoded
-
-
 @pytest.fixture(scope="session")
 def imdb_comparison_data():
     """Return dict(x_train, y_train, x_val, y_val): 2,000 training and 1,000 validation reviews, labels (n, 1)."""
     (sequences, labels), _ = imdb.load_data(num_words=VOCABULARY)
-    x, y = multi_hot(sequences), labels.astype("float32").reshape(-1, 1)
+    x, y = multi_hot(sequences, VOCABULARY), labels.astype("float32").reshape(-1, 1)
     return {
         "x_train": x[VALIDATION:VALIDATION + TRAINING], "y_train": y[VALIDATION:VALIDATION + TRAINING],
         "x_val": x[:VALIDATION], "y_val": y[:VALIDATION],

@@ -1,0 +1,24 @@
+"""Encodings the graders and reference runs apply to the loaders' integer sequences."""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+import numpy as np
+
+
+def multi_hot(sequences: Sequence[Sequence[int]], dimension: int) -> np.ndarray:
+    """Return a (len(sequences), dimension) float32 array with 1.0 at every id each sequence holds.
+
+    The grader's own encoding (DLwP §3.4.2), so a training grader never depends on a
+    student's `vectorize_sequences`.
+
+    Example:
+        >>> multi_hot([[1, 3], []], dimension=4)
+        array([[0., 1., 0., 1.],
+               [0., 0., 0., 0.]], dtype=float32)
+    """
+    encoded = np.zeros((len(sequences), dimension), dtype="float32")
+    for row, sequence in enumerate(sequences):
+        encoded[row, sequence] = 1.0
+    return encoded
