@@ -6,14 +6,13 @@ import csv
 import statistics
 from pathlib import Path
 
+from kerakit.batch.runner import short_name
 from kerakit.grading.feedback import PASSED
 
 
 def exercise_column(name: str) -> str:
     """Return the grades.csv column of a test: "ch03 imdb: vectorize_sequences"."""
-    chapter, _, rest = name.partition("/")
-    module, _, test = rest.partition("::")
-    return f"{chapter.split('_', 1)[0]} {module}: {test.removeprefix('test_')}"
+    return short_name(name)
 
 
 def write_grades_csv(path: Path, reports: list[dict], tests: list[str]) -> None:

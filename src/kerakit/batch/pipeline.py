@@ -7,6 +7,7 @@ import os
 import re
 import shutil
 import stat
+import sys
 import tempfile
 import threading
 import time
@@ -20,13 +21,15 @@ from kerakit.batch.limits import Limits
 from kerakit.batch.outcomes import CatalogTest, Outcomes, catalog_from_records
 from kerakit.batch.progress import Progress
 from kerakit.batch.recorder import Recorder
-from kerakit.batch.runner import Slot, collect_catalog, grade_in_slot, run_pool
+from kerakit.batch.sandbox import unreadable_for_others
+from kerakit.batch.runner import KERAKIT_SOURCE, Slot, collect_catalog, grade_in_slot, run_pool
 from kerakit.batch.unpack import Submission, UnpackError, list_submissions, unpack
 from kerakit.batch.workspace import build_workspace, exercise_modules
 from kerakit.grading.feedback import ERROR
 from kerakit.grading.reports import HIDDEN
 from kerakit.paths import resolve_chapter
 
+KEEP_WORK = "KERAKIT_KEEP_WORK"  # set it to keep workspaces and worker logs for debugging
 PRELOAD_HINT = re.compile(r"keras|tensorflow|train_within_budget|assert_architecture|summarize_model")
 
 
@@ -143,13 +146,14 @@ def _grade_submissions(todo: list[Submission], options: GradeOptions, kit_root: 
         work_dir.mkdir()
         os.chmod(work_dir, 0o711)
         preload = preload_modules(graders_root)
-        slots = [Slot(i, run_dir, preload, options.sandbox_uid) for i in range(min(options.workers, len(todo)))]
+        use_uids = _use_slot_uids(options, kit_root)
+        slots = [Slot(i, run_dir, preload, use_uids) for i in range(min(options.workers, len(todo)))]
         _start_all(slots)
         base_job = {
             "kind": "grade", "kit_root": str(kit_root), "graders_root": str(graders_root),
             "targets": [str(graders_root / c) for c in chapters], "limits": options.limits.to_dict(),
             "seed": options.seed, "log": str(run_dir / "catalog.log"),
-            "protected": [str(p) for p in (kit_root / "solutions", out, submissions_dir, run_dir,
+            "protected": [str(p) for p in (kit_root / "solutions", out, submissions_dir, work_dir,
                                            *([Path(options.extra_graders).resolve()] if options.extra_graders else []))],
             "seal": [str(graders_root)],
         }
@@ -171,7 +175,10 @@ def _grade_submissions(todo: list[Submission], options: GradeOptions, kit_root: 
     finally:
         for slot in slots:
             slot.close()
-        shutil.rmtree(run_dir, ignore_errors=True)
+        if os.environ.get(KEEP_WORK):
+            print(f"kept the work folder {run_dir} ({KEEP_WORK} is set)")
+        else:
+            shutil.rmtree(run_dir, ignore_errors=True)
 
 
 def grade_submission(slot: Slot, submission: Submission, outcomes: Outcomes, modules: dict[str, list[str]],
@@ -202,8 +209,9 @@ def grade_submission(slot: Slot, submission: Submission, outcomes: Outcomes, mod
         reasons.append(str(error))
         outcomes.zero_all(outcomes.remaining, ERROR, str(error))
     finally:
-        shutil.rmtree(unpacked, ignore_errors=True)
-        shutil.rmtree(workspace_root, ignore_errors=True)
+        if not os.environ.get(KEEP_WORK):
+            shutil.rmtree(unpacked, ignore_errors=True)
+            shutil.rmtree(workspace_root, ignore_errors=True)
     return reasons
 
 
@@ -236,6 +244,21 @@ def _catalog(slot: Slot, job: dict, hidden_modules: set[tuple[str, str]]) -> lis
             test = CatalogTest(test.name, test.points, HIDDEN, test.title, test.timeout)
         result.append(test)
     return result
+
+
+def _use_slot_uids(options: GradeOptions, kit_root: Path) -> bool:
+    """Return True when student code can run under per-slot uids (root, and everything it needs readable)."""
+    if not options.sandbox_uid or os.geteuid() != 0:
+        return False
+    needed = [Path(sys.base_prefix), Path(sys.prefix), Path(os.__file__).parent, kit_root,
+              Path(KERAKIT_SOURCE), *[Path(p) for p in sys.path if p and Path(p).is_dir()]]
+    blocked = unreadable_for_others(needed)
+    if blocked is not None:
+        print(f"kerakit grade: student code runs as root, not as per-worker uids: other users cannot read {blocked} "
+              f"(chmod o+rx it to enable them); the in-process guard and the resource limits still apply",
+              file=sys.stderr)
+        return False
+    return True
 
 
 def _start_all(slots: list[Slot]) -> None:

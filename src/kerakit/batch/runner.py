@@ -158,7 +158,8 @@ def grade_in_slot(slot: Slot, job: dict, outcomes: Outcomes, limits: Limits,
     deadline = clock() + limits.timeout
     reasons: list[str] = []
     while outcomes.remaining:
-        state = {"current": None, "started": None, "done": False, "tamper": None, "settled": 0}
+        state = {"current": None, "started": None, "done": False, "tamper": None, "settled": 0,
+                 "collect_error": None}
 
         def on_record(record: dict) -> None:
             kind = record.get("type")
@@ -170,6 +171,9 @@ def grade_in_slot(slot: Slot, job: dict, outcomes: Outcomes, limits: Limits,
                 state["current"] = None
             elif kind == "done":
                 state["done"] = True
+            elif kind == "collect_error":
+                message = str(record.get("message") or "").strip().splitlines()
+                state["collect_error"] = f"the graders failed to load while grading: {message[-1] if message else ''}"
             elif kind == "tamper":
                 state["tamper"] = str(record.get("what"))[:200]
 
@@ -191,6 +195,7 @@ def grade_in_slot(slot: Slot, job: dict, outcomes: Outcomes, limits: Limits,
             break
         if end.killed_because and current:
             outcomes.zero(current, TIMEOUT, end.killed_because)
+            reasons.append(f"{short_name(current)}: {end.killed_because}")
             continue
         if state["tamper"]:
             reason = (f"the submission replaced {state['tamper']} while being graded "
@@ -204,15 +209,23 @@ def grade_in_slot(slot: Slot, job: dict, outcomes: Outcomes, limits: Limits,
         if state["done"] and end.code == 0 and end.signal is None:
             outcomes.zero_all(outcomes.remaining, ERROR, "was not run by the grading session")
             break
-        reason = end.killed_because or describe_exit(end.code, end.signal, limits.cpu_seconds)
+        reason = end.killed_because or state["collect_error"] or describe_exit(end.code, end.signal, limits.cpu_seconds)
         if current:
             outcomes.zero(current, ERROR, reason)
+            reasons.append(f"{short_name(current)}: {reason}")
             continue
         if state["settled"] == 0:
             outcomes.zero_all(outcomes.remaining, ERROR, reason)
             reasons.append(reason)
             break
-    return reasons
+    return list(dict.fromkeys(reasons))  # once each, in order
+
+
+def short_name(name: str) -> str:
+    """Return "ch03 imdb: vectorize_sequences" for "ch03_first_networks/imdb::test_vectorize_sequences"."""
+    chapter, _, rest = name.partition("/")
+    module, _, test = rest.partition("::")
+    return f"{chapter.split('_', 1)[0]} {module}: {test.removeprefix('test_')}"
 
 
 def run_pool(slots: list[Slot], items: list, work: Callable[[Slot, object], None]) -> None:

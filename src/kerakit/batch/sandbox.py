@@ -15,6 +15,7 @@ import ctypes
 import os
 import resource
 import signal
+import stat
 import sys
 import tempfile
 import time
@@ -178,6 +179,25 @@ def _prctl(option: int, value: int) -> None:
         _libc().prctl(option, value, 0, 0, 0)
     except (OSError, AttributeError):
         pass
+
+
+def unreadable_for_others(paths: list[Path]) -> Path | None:
+    """Return the first folder on the way to `paths` that other users cannot enter or read, or None.
+
+    Student code run under a worker uid must still read Python, the installed
+    packages and the kit; when one of them sits under e.g. a 0700 /root, the
+    per-slot uids cannot be used.
+    """
+    for path in paths:
+        path = Path(path).resolve()
+        for folder in [*reversed(path.parents), path]:
+            try:
+                mode = folder.stat().st_mode
+            except OSError:
+                continue
+            if folder.is_dir() and not (mode & stat.S_IXOTH and (folder != path or mode & stat.S_IROTH)):
+                return folder
+    return None
 
 
 def processes_of_uid(uid: int) -> list[int]:
