@@ -19,6 +19,7 @@ from kerakit.batch.limits import SLOT_UID_BASE, Limits
 from kerakit.batch.outcomes import CatalogTest, Outcomes, describe_exit
 from kerakit.batch.sandbox import kill_submission
 from kerakit.grading.feedback import ERROR, TIMEOUT
+from kerakit.grading.reports import HIDDEN
 
 READY_TIMEOUT = 600.0
 
@@ -195,7 +196,7 @@ def grade_in_slot(slot: Slot, job: dict, outcomes: Outcomes, limits: Limits,
             break
         if end.killed_because and current:
             outcomes.zero(current, TIMEOUT, end.killed_because)
-            reasons.append(f"{short_name(current)}: {end.killed_because}")
+            reasons.append(f"{shown_name(outcomes, current)}: {end.killed_because}")
             continue
         if state["tamper"]:
             reason = (f"the submission replaced {state['tamper']} while being graded "
@@ -212,13 +213,18 @@ def grade_in_slot(slot: Slot, job: dict, outcomes: Outcomes, limits: Limits,
         reason = end.killed_because or state["collect_error"] or describe_exit(end.code, end.signal, limits.cpu_seconds)
         if current:
             outcomes.zero(current, ERROR, reason)
-            reasons.append(f"{short_name(current)}: {reason}")
+            reasons.append(f"{shown_name(outcomes, current)}: {reason}")
             continue
         if state["settled"] == 0:
             outcomes.zero_all(outcomes.remaining, ERROR, reason)
             reasons.append(reason)
             break
     return list(dict.fromkeys(reasons))  # once each, in order
+
+
+def shown_name(outcomes: Outcomes, name: str) -> str:
+    """Return the test's short name, or "a hidden test" for a hidden one (reasons reach the student)."""
+    return "a hidden test" if outcomes.catalog[name].visibility == HIDDEN else short_name(name)
 
 
 def short_name(name: str) -> str:

@@ -4,7 +4,7 @@
 def double(x):
     hoard = []
     while True:
-        hoard.append(bytearray(64 * 2**20))
+        hoard.append(bytes(256 * 2**20))
 
 
 def mean(values):
