@@ -102,6 +102,7 @@ def build_parser() -> argparse.ArgumentParser:
     grade.add_argument("--graders", metavar="EXTRA_DIR", help="instructor-only (hidden) graders: EXTRA_DIR/chNN_topic/test_*.py")
     grade.add_argument("--force", action="store_true", help="grade again the submissions already graded in DIR")
     grade.add_argument("--seed", type=int, default=KIT_SEED, help=f"kit seed (default {KIT_SEED})")
+    grade.add_argument("--threads", type=int, metavar="N", help="TensorFlow threads per worker (default: CPUs // workers)")
     defaults = _default_limits()
     grade.add_argument("--timeout", type=float, default=defaults.timeout, metavar="SECONDS",
                        help=f"wall-clock limit per submission (default {defaults.timeout:g})")
@@ -145,7 +146,8 @@ def run_grade(args: argparse.Namespace) -> int:
     limits = Limits(timeout=args.timeout, test_timeout=args.test_timeout, memory_mb=args.memory_mb,
                     cpu_seconds=args.cpu_seconds, max_procs=args.max_procs)
     options = GradeOptions(Path(args.submissions), Path(args.out), _chapter_list(args.chapters), args.workers,
-                           Path(args.graders) if args.graders else None, args.force, limits, args.seed)
+                           Path(args.graders) if args.graders else None, args.force, limits, args.seed,
+                           threads=args.threads)
     result = grade_class(options, root)
     if result.skipped:
         print(f"{len(result.skipped)} already graded in {args.out} (use --force to grade them again)")

@@ -183,6 +183,7 @@ def run_grading(job: dict, records_fd: int) -> int:
     limits = Limits.from_dict(job["limits"])
     report = enter_sandbox(limits, workspace, job.get("uid"))
     stream.send(type="sandbox", uid=report.uid, network_namespace=report.network_namespace, limits=report.limits)
+    _set_threads(job.get("threads"))
     guard = AuditGuard(workspace, [Path(p) for p in job["protected"]])
     guard.install()
     plugin = StreamPlugin(stream, set(job["only"]) if job.get("only") is not None else None, guard,
@@ -223,6 +224,19 @@ class CatalogPlugin:
             self.stream.send(type="test", name=exercise_name(item), points=points_of(item),
                              visibility=visibility_of(item), title=docstring.splitlines()[0] if docstring else "",
                              timeout=float(timeout.args[0]) if timeout and timeout.args else None)
+
+
+def _set_threads(threads: int | None) -> None:
+    """Give TensorFlow `threads` threads per pool, so that workers sharing the CPUs do not oversubscribe them."""
+    if not threads or "tensorflow" not in sys.modules:
+        return
+    import tensorflow as tf
+
+    try:
+        tf.config.threading.set_intra_op_parallelism_threads(threads)
+        tf.config.threading.set_inter_op_parallelism_threads(threads)
+    except RuntimeError:  # already initialised: keep its settings
+        pass
 
 
 def _redirect_output(log: Path) -> None:

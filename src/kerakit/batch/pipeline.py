@@ -46,6 +46,7 @@ class GradeOptions:
     limits: Limits = field(default_factory=Limits)
     seed: int = KIT_SEED
     sandbox_uid: bool = True  # as root, run each slot's student code as its own uid
+    threads: int | None = None  # TensorFlow/BLAS threads per worker; None: CPUs // workers (at least 1)
     progress_stream: object = None
 
 
@@ -147,12 +148,14 @@ def _grade_submissions(todo: list[Submission], options: GradeOptions, kit_root: 
         os.chmod(work_dir, 0o711)
         preload = preload_modules(graders_root)
         use_uids = _use_slot_uids(options, kit_root)
-        slots = [Slot(i, run_dir, preload, use_uids) for i in range(min(options.workers, len(todo)))]
+        workers = min(options.workers, len(todo))
+        threads = options.threads or max(1, (os.cpu_count() or 1) // options.workers)
+        slots = [Slot(i, run_dir, preload, use_uids, threads) for i in range(workers)]
         _start_all(slots)
         base_job = {
             "kind": "grade", "kit_root": str(kit_root), "graders_root": str(graders_root),
             "targets": [str(graders_root / c) for c in chapters], "limits": options.limits.to_dict(),
-            "seed": options.seed, "log": str(run_dir / "catalog.log"),
+            "seed": options.seed, "log": str(run_dir / "catalog.log"), "threads": threads,
             "protected": [str(p) for p in (kit_root / "solutions", out, submissions_dir, work_dir,
                                            *([Path(options.extra_graders).resolve()] if options.extra_graders else []))],
             "seal": [str(graders_root)],
@@ -170,7 +173,7 @@ def _grade_submissions(todo: list[Submission], options: GradeOptions, kit_root: 
             recorder.save(submission.name, report, reasons, {"run": run_id, "worker": slot.index})
             progress.advance(submission.name, bool(reasons))
 
-        run_pool(slots, todo, work)
+        run_pool(slots, sorted(todo, key=_source_size, reverse=True), work)  # longest first: a short tail
         progress.finish()
     finally:
         for slot in slots:
@@ -244,6 +247,13 @@ def _catalog(slot: Slot, job: dict, hidden_modules: set[tuple[str, str]]) -> lis
             test = CatalogTest(test.name, test.points, HIDDEN, test.title, test.timeout)
         result.append(test)
     return result
+
+
+def _source_size(submission: Submission) -> int:
+    """Return the bytes of the submission (a fuller submission usually takes longer to grade)."""
+    if submission.path.is_file():
+        return submission.path.stat().st_size
+    return sum(p.stat().st_size for p in submission.path.rglob("*.py") if p.is_file() and not p.is_symlink())
 
 
 def _use_slot_uids(options: GradeOptions, kit_root: Path) -> bool:

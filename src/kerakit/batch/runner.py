@@ -48,8 +48,9 @@ class JobEnd:
 class Slot:
     """One worker: a zygote process that has imported the grading stack and forks a child per job."""
 
-    def __init__(self, index: int, run_dir: Path, preload: list[str], sandbox_uid: bool):
+    def __init__(self, index: int, run_dir: Path, preload: list[str], sandbox_uid: bool, threads: int | None = None):
         self.index = index
+        self.threads = threads
         self.run_dir = run_dir
         self.preload = preload
         self.uid = SLOT_UID_BASE + index if sandbox_uid and os.geteuid() == 0 else None
@@ -63,6 +64,9 @@ class Slot:
                 "from kerakit.batch.zygote import main; main()")
         env = {k: v for k, v in os.environ.items() if not k.startswith("PYTHON")}
         env.update(TF_CPP_MIN_LOG_LEVEL="3", PYTHONDONTWRITEBYTECODE="1", PYTHONHASHSEED="0")
+        if self.threads:
+            for name in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+                env[name] = str(self.threads)
         log = open(self.run_dir / f"worker{self.index}.log", "ab")
         started = time.perf_counter()
         self.process = subprocess.Popen([sys.executable, "-I", "-c", boot], stdin=subprocess.PIPE,
