@@ -410,3 +410,11 @@ def test_grade_reports_bad_input_in_one_line(tmp_path, capsys):
     assert main(["grade", str(tmp_path / "nowhere"), "--out", str(tmp_path / "out")]) == 2
     err = capsys.readouterr().err
     assert "no such folder of submissions" in err and "Traceback" not in err
+
+
+def test_loose_module_files_are_found_without_their_chapter_folder(tmp_path):
+    (tmp_path / "upload").mkdir()
+    (tmp_path / "upload" / "text.py").write_text("def shout(word):\n    return word.upper() + '!'\n")
+    workspace = build_workspace(tmp_path / "upload", {"ch01_tiny": ["arith.py", "text.py"], "ch02_tiny": ["words.py"]},
+                                tmp_path / "workspace")
+    assert workspace.copied == ["ch01_tiny/text.py"] and workspace.missing_chapters == ["ch02_tiny"]

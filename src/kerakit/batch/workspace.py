@@ -40,7 +40,7 @@ def build_workspace(unpacked: Path, modules: dict[str, list[str]], root: Path) -
     workspace = Workspace(root)
     root.mkdir(parents=True, exist_ok=True)
     for chapter, names in modules.items():
-        source = find_chapter(unpacked, chapter)
+        source = find_chapter(unpacked, chapter) or find_loose_modules(unpacked, names)
         if source is None or not any((source / n).is_file() for n in names):
             workspace.missing_chapters.append(chapter)
             continue
@@ -60,6 +60,22 @@ def build_workspace(unpacked: Path, modules: dict[str, list[str]], root: Path) -
             (root / chapter / name).write_bytes(data)
             workspace.copied.append(f"{chapter}/{name}")
     return workspace
+
+
+def find_loose_modules(unpacked: Path, names: list[str]) -> Path | None:
+    """Return the shallowest folder holding one of the chapter's module files without its chapter folder, or None.
+
+    Gradescope hands over uploaded files as they are: `imdb.py` rather than
+    `ch03_first_networks/imdb.py`.
+    """
+    level = [unpacked]
+    for _ in range(2):
+        for folder in level:
+            if any((folder / name).is_file() and not (folder / name).is_symlink() for name in names):
+                return folder
+        level = [child for folder in level for child in sorted(folder.iterdir())
+                 if child.is_dir() and not child.is_symlink()]
+    return None
 
 
 def find_chapter(unpacked: Path, chapter: str) -> Path | None:
