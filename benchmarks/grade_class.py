@@ -40,7 +40,8 @@ def module_for(chapter: str, wrong_file: Path) -> str | None:
 
 def build_class(folder: Path, chapters: list[str], students: int) -> dict[str, str]:
     """Write `students` submissions into `folder`; return {student: kind}."""
-    wrong = [(chapter, path) for chapter in chapters for path in sorted((ROOT / "tests" / "wrong" / chapter).glob("*.py"))]
+    per_chapter = [[(chapter, path) for path in sorted((ROOT / "tests" / "wrong" / chapter).glob("*.py"))] for chapter in chapters]
+    wrong = [pair for row in zip(*per_chapter) for pair in row]  # alternate chapters
     kinds = {}
     for number in range(students):
         name = f"student{number:02d}"
