@@ -418,3 +418,66 @@ def test_loose_module_files_are_found_without_their_chapter_folder(tmp_path):
     workspace = build_workspace(tmp_path / "upload", {"ch01_tiny": ["arith.py", "text.py"], "ch02_tiny": ["words.py"]},
                                 tmp_path / "workspace")
     assert workspace.copied == ["ch01_tiny/text.py"] and workspace.missing_chapters == ["ch02_tiny"]
+
+
+def test_the_operating_system_layer_is_applied(graded_class):
+    sandbox = json.loads((graded_class["out"] / "students" / "good" / "report.json").read_text())["sandbox"]
+    assert {"RLIMIT_AS", "RLIMIT_CPU", "RLIMIT_FSIZE", "RLIMIT_NPROC"} <= set(sandbox["limits"])
+    if os.geteuid() == 0:
+        assert sandbox["network_namespace"] is True
+
+
+def test_a_folder_other_users_cannot_enter_is_found(tmp_path):
+    from kerakit.batch.sandbox import unreadable_for_others
+
+    private = tmp_path / "private"
+    (private / "inside").mkdir(parents=True)
+    os.chmod(private, 0o700)
+    assert unreadable_for_others([private / "inside"]) in (private, *private.parents)
+    found = unreadable_for_others([private / "inside"])
+    os.chmod(private, 0o755)
+    assert unreadable_for_others([private / "inside"]) != private
+    assert found == private or unreadable_for_others([private / "inside"]) == found  # a 0700 parent, e.g. pytest's
+
+
+def _worker_uids_available() -> bool:
+    from kerakit.batch.pipeline import _use_slot_uids
+
+    if os.geteuid() != 0:
+        return False
+    import contextlib
+
+    with contextlib.redirect_stderr(io.StringIO()):
+        return _use_slot_uids(GradeOptions(Path("."), Path(".")), ROOT)
+
+
+@pytest.mark.skipif(not _worker_uids_available(), reason="needs root and a Python other users can read (per-worker uids)")
+def test_the_operating_system_layer_holds_when_the_guard_is_bypassed():
+    import tempfile
+
+    tmp_path = Path(tempfile.mkdtemp(prefix="kerakit-uid-test-"))  # pytest's own tmp folders are 0700
+    os.chmod(tmp_path, 0o755)
+    kit = copy_kit(tmp_path / "kit")
+    submissions, out = tmp_path / "submissions", tmp_path / "out"
+    around_guard = {
+        "cwrite": ("import ctypes, os\n_libc = ctypes.CDLL(None, use_errno=True)\n\n\ndef double(x):\n"
+                   f"    fd = _libc.open(b'{out}/grades.csv', os.O_WRONLY | os.O_CREAT, 0o644)\n"
+                   "    if fd < 0:\n        raise OSError(ctypes.get_errno(), 'open failed')\n    return 2 * x\n\n\n"
+                   "def mean(values):\n    return sum(values) / len(values)\n"),
+        "cfork": ("import ctypes\n_libc = ctypes.CDLL(None)\n\n\ndef double(x):\n    while True:\n        _libc.fork()\n\n\n"
+                  "def mean(values):\n    return sum(values) / len(values)\n"),
+    }
+    for name, source in around_guard.items():
+        (reference_copy(kit, submissions / name) / "ch01_tiny" / "arith.py").write_text(source)
+    reference_copy(kit, submissions / "good")
+    os.system(f"chmod -R a+rX {tmp_path}")
+    limits = Limits(timeout=60, test_timeout=2, memory_mb=1536, max_procs=64)
+    grade_class(GradeOptions(submissions, out, None, 2, limits=limits, progress_stream=io.StringIO()), kit)
+    assert "[Errno 13] open failed" in find(results_of(out, "cwrite"), "arith::test_double")["feedback"]  # EACCES
+    assert find(results_of(out, "cfork"), "arith::test_double")["points"] == 0
+    assert find(results_of(out, "cfork"), "arith::test_mean")["points"] == 1
+    assert sum(t["points"] for t in results_of(out, "good").values()) == 5
+    from kerakit.batch.sandbox import processes_of_uid
+
+    assert processes_of_uid(60100) == processes_of_uid(60101) == []
+    shutil.rmtree(tmp_path, ignore_errors=True)

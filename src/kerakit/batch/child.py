@@ -170,9 +170,18 @@ def pytest_arguments(job: dict) -> list[str]:
                  "-q", "--no-header", "-p", "no:cacheprovider", "--kerakit-no-table", "--tb=no",
                  "--disable-warnings", "-W", "ignore::pytest.PytestAssertRewriteWarning",
                  "--kerakit-timeout", str(job["limits"]["test_timeout"]), "--kerakit-seed", str(job["seed"])]
+    if not _plugin_installed():
+        arguments += ["-p", "kerakit.grading.plugin"]  # kerakit used from a source tree, not pip-installed
     if job["kind"] == "catalog":
         return [*arguments, "--collect-only"]
     return [*arguments, "--impl", job["workspace"]]
+
+
+def _plugin_installed() -> bool:
+    """Return True when an installed distribution registers kerakit's pytest plugin (entry point pytest11)."""
+    from importlib.metadata import entry_points
+
+    return any(point.value == "kerakit.grading.plugin" for point in entry_points(group="pytest11"))
 
 
 def run_grading(job: dict, records_fd: int) -> int:

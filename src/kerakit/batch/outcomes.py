@@ -48,6 +48,7 @@ class Outcomes:
     def __init__(self, catalog: list[CatalogTest]):
         self.catalog = {test.name: test for test in catalog}
         self.results: dict[str, ExerciseResult] = {}
+        self.sandbox: dict = {}  # what the student's process reported it applied (first try)
 
     @property
     def remaining(self) -> list[str]:

@@ -138,7 +138,7 @@ def preload_modules(graders_root: Path) -> list[str]:
 def _grade_submissions(todo: list[Submission], options: GradeOptions, kit_root: Path, chapters: list[str],
                        submissions_dir: Path, out: Path, recorder: Recorder) -> None:
     run_dir = Path(tempfile.mkdtemp(prefix="kerakit-grade-"))
-    os.chmod(run_dir, 0o711)  # worker uids may pass through, not list
+    os.chmod(run_dir, 0o755)  # worker uids read the merged graders here; work/ below is 0711, workspaces 0700
     slots: list[Slot] = []
     try:
         graders_root = run_dir / "graders"
@@ -170,7 +170,8 @@ def _grade_submissions(todo: list[Submission], options: GradeOptions, kit_root: 
             outcomes = Outcomes(catalog)
             reasons = grade_submission(slot, submission, outcomes, modules, base_job, options.limits, work_dir)
             report = outcomes.report(submission.name, time.perf_counter() - started, options.seed)
-            recorder.save(submission.name, report, reasons, {"run": run_id, "worker": slot.index})
+            recorder.save(submission.name, report, reasons,
+                          {"run": run_id, "worker": slot.index, "sandbox": outcomes.sandbox})
             progress.advance(submission.name, bool(reasons))
 
         run_pool(slots, sorted(todo, key=_source_size, reverse=True), work)  # longest first: a short tail

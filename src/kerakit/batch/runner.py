@@ -100,7 +100,7 @@ class Slot:
                 records.append(message["record"])
                 on_record(message["record"])
             elif message.get("event") == "exit":
-                if killed_because is None and self.uid is not None:
+                if killed_because is None:
                     kill_submission(pid, self.uid)  # whatever the submission left running
                 return JobEnd(message.get("code"), message.get("signal"), killed_because, records)
             if killed_because is None:
@@ -176,6 +176,8 @@ def grade_in_slot(slot: Slot, job: dict, outcomes: Outcomes, limits: Limits,
                 state["current"] = None
             elif kind == "done":
                 state["done"] = True
+            elif kind == "sandbox" and not outcomes.sandbox:
+                outcomes.sandbox = {k: record.get(k) for k in ("uid", "network_namespace", "limits")}
             elif kind == "collect_error":
                 message = str(record.get("message") or "").strip().splitlines()
                 state["collect_error"] = f"the graders failed to load while grading: {message[-1] if message else ''}"

@@ -220,15 +220,20 @@ def processes_of_uid(uid: int) -> list[int]:
 
 def kill_submission(pid: int, uid: int | None) -> None:
     """Kill the student's process group and, when it ran under its own uid, every process of that uid."""
-    for _ in range(3):
+    for _ in range(5):
+        found = False
         try:
             os.killpg(pid, signal.SIGKILL)
+            found = True
         except (ProcessLookupError, PermissionError):
             pass
         if uid is not None and os.geteuid() == 0:
             for other in processes_of_uid(uid):
                 try:
                     os.kill(other, signal.SIGKILL)
+                    found = True
                 except ProcessLookupError:
                     pass
+        if not found:
+            return
         time.sleep(0.05)

@@ -21,12 +21,16 @@ import signal
 import sys
 import time
 
+PR_SET_CHILD_SUBREAPER = 36
 MAX_LINE = 256 * 1024  # a longer record is cut off and dropped
 MAX_RECORDS = 20000  # per job; beyond this, records are dropped (a flood)
 
 
 def main() -> None:
     """Serve jobs from stdin until it closes."""
+    from kerakit.batch.sandbox import _prctl
+
+    _prctl(PR_SET_CHILD_SUBREAPER, 1)  # orphans of a submission become ours, so we can reap them
     channel_in = os.dup(0)
     channel_out = os.dup(1)
     os.dup2(2, 1)  # anything printed while importing goes to the zygote's log, not the channel
@@ -58,6 +62,7 @@ def main() -> None:
         status = _relay(read_end, pid, send)
         os.close(read_end)
         send(event="exit", **status)
+        _reap_orphans()
 
 
 def _run_child(job: dict, records_fd: int) -> None:
@@ -130,6 +135,18 @@ def _relay(read_end: int, pid: int, send) -> dict:
     if os.WIFSIGNALED(status):
         return {"signal": os.WTERMSIG(status), "code": None}
     return {"signal": None, "code": os.WEXITSTATUS(status)}
+
+
+def _reap_orphans() -> None:
+    """Collect every exited process left by a submission (zombies would count against its uid's process cap)."""
+    deadline = time.monotonic() + 2.0
+    while time.monotonic() < deadline:
+        try:
+            pid, _ = os.waitpid(-1, os.WNOHANG)
+        except ChildProcessError:
+            return
+        if pid == 0:
+            time.sleep(0.02)  # some are still being killed
 
 
 def _kill_group(pid: int) -> None:
