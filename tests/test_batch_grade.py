@@ -389,8 +389,29 @@ def test_gradescope_bundle_holds_the_kit_without_solutions(tmp_path):
             "hidden_graders/ch01_tiny/test_hidden_arith.py"} <= set(names)
     assert not any(name.startswith(("solutions/", "tests/")) or "__pycache__" in name for name in names)
     assert mode & 0o111
-    assert "/autograder/results/results.json" in run_autograder and "/autograder/submission" in run_autograder
-    assert "--chapters ch03_first_networks --graders /autograder/source/hidden_graders" in run_autograder
+    assert "AUTOGRADER=${AUTOGRADER:-/autograder}" in run_autograder
+    assert "$AUTOGRADER/results/results.json" in run_autograder and "$AUTOGRADER/submission" in run_autograder
+    assert "--chapters ch03_first_networks --graders $AUTOGRADER/source/hidden_graders" in run_autograder
+
+
+def test_the_gradescope_autograder_grades_an_upload(tmp_path):
+    kit = copy_kit(tmp_path / "kit")
+    bundle = build_gradescope_bundle(kit, tmp_path / "autograder.zip", None, ADVERSARIAL / "hidden")
+    autograder = tmp_path / "autograder"
+    with zipfile.ZipFile(bundle) as zipped:
+        zipped.extractall(autograder / "source")
+    assert not (autograder / "source" / "solutions").exists()
+    upload = autograder / "submission"
+    shutil.copytree(kit / "solutions" / "ch01_tiny", upload / "ch01_tiny")
+    (upload / "words.py").write_text((kit / "solutions" / "ch02_tiny" / "words.py").read_text())  # a loose file
+    env = dict(os.environ, AUTOGRADER=str(autograder), KERAKIT=f"{sys.executable} -m kerakit.cli",
+               PYTHONPATH=str(ROOT / "src"))
+    completed = subprocess.run(["bash", str(autograder / "source" / "run_autograder")], env=env,
+                               capture_output=True, text=True, timeout=300)
+    assert completed.returncode == 0, completed.stderr[-2000:]
+    results = json.loads((autograder / "results" / "results.json").read_text())
+    assert results["score"] == 6.0 and len(results["tests"]) == 5
+    assert not any(secret in json.dumps(results) for secret in SECRETS)
 
 
 def test_classroom_workflow_and_payload(tmp_path):

@@ -39,7 +39,7 @@ def build_gradescope_bundle(kit_root: Path, out: Path, chapters: list[str] | Non
     """
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
-    hidden = f"/autograder/source/{HIDDEN_FOLDER}" if extra_graders else None
+    hidden = f"$AUTOGRADER/source/{HIDDEN_FOLDER}" if extra_graders else None
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as bundle:
         for name, text in (("setup.sh", template("setup.sh")),
                            ("run_autograder", template("run_autograder").replace(
