@@ -76,6 +76,8 @@ def grade_in_parallel(submissions: Path, out: Path, chapters: list[str], workers
     wall = time.perf_counter() - started
     if completed.returncode != 0:
         sys.exit(f"kerakit grade failed:\n{completed.stdout[-3000:]}\n{completed.stderr[-3000:]}")
+    progress = [line for line in completed.stderr.splitlines() if line.startswith("[")]
+    print("\n".join(["$ kerakit grade ...", *progress[:1], "...", *progress[-1:], completed.stdout.rstrip()]), flush=True)
     results = {}
     for report in sorted((out / "students").glob("*/report.json")):
         data = json.loads(report.read_text())

@@ -241,7 +241,7 @@ def test_hidden_tests_never_reach_students(graded_class):
     results = json.loads((out / "students" / "infinite_loop" / "results.json").read_text())
     hidden = [t for t in results["tests"] if t["visibility"] == "hidden"]
     assert len(hidden) == 1 and hidden[0]["output"] == "" and hidden[0]["max_score"] == 1
-    assert "1 hidden tests gave 1 / 1 points" in (out / "students" / "good" / "feedback.md").read_text()
+    assert "1 hidden test gave 1 / 1 points" in (out / "students" / "good" / "feedback.md").read_text()
 
 
 def test_results_json_follow_the_gradescope_schema(graded_class):

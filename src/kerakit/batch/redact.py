@@ -47,6 +47,6 @@ def feedback_markdown(student: str, report: GradingReport, reasons: list[str]) -
         earned = sum(r.points for r in hidden)
         available = sum(r.max_points for r in hidden)
         lines += ["## Hidden tests", "",
-                  f"{len(hidden)} hidden tests gave {earned:g} / {available:g} points "
+                  f"{len(hidden)} hidden test{'s' if len(hidden) != 1 else ''} gave {earned:g} / {available:g} points "
                   "(what they check is not shown).", ""]
     return "\n".join(lines)
