@@ -171,7 +171,7 @@ def grade_in_slot(slot: Slot, job: dict, outcomes: Outcomes, limits: Limits,
             if kind == "start":
                 state["current"], state["started"] = record.get("name"), clock()
             elif kind == "result":
-                if outcomes.accept(record):
+                if record.get("name") == state["current"] and outcomes.accept(record):  # only the running test
                     state["settled"] += 1
                 state["current"] = None
             elif kind == "done":
