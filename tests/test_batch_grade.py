@@ -502,3 +502,48 @@ def test_the_operating_system_layer_holds_when_the_guard_is_bypassed():
 
     assert processes_of_uid(60100) == processes_of_uid(60101) == []
     shutil.rmtree(tmp_path, ignore_errors=True)
+
+
+class ScriptedSlot:
+    """A Slot stand-in replaying, per try, a list of records and how the child ended."""
+
+    def __init__(self, tries):
+        self.tries = list(tries)
+        self.jobs = []
+
+    def run(self, job, on_record, watchdog):
+        from kerakit.batch.runner import JobEnd
+
+        self.jobs.append(job)
+        records, code, signal_number = self.tries.pop(0)
+        for record in records:
+            on_record(record)
+        return JobEnd(code, signal_number, None)
+
+
+def test_a_crash_costs_the_running_test_and_the_rest_run_again():
+    from kerakit.batch.runner import grade_in_slot
+
+    names = ["ch01_tiny/arith::test_double", "ch01_tiny/arith::test_mean", "ch01_tiny/text::test_shout"]
+    outcomes = Outcomes([CatalogTest(name, 1.0) for name in names])
+    slot = ScriptedSlot([
+        ([{"type": "start", "name": names[0]},
+          {"type": "result", "name": names[2], "status": "passed"},  # forged: not the running test
+          {"type": "result", "name": names[0], "status": "passed"},
+          {"type": "start", "name": names[1]}], None, signal.SIGKILL),
+        ([{"type": "start", "name": names[2]}, {"type": "result", "name": names[2], "status": "failed",
+                                                  "feedback": "wrong"}, {"type": "done"}], 0, None),
+    ])
+    reasons = grade_in_slot(slot, {"kind": "grade"}, outcomes, LIMITS)
+    assert [job["only"] for job in slot.jobs] == [names, [names[2]]]
+    report = outcomes.report("alice", 1.0, 1)
+    assert [(r.status, r.points) for r in report.results] == [("passed", 1.0), ("error", 0.0), ("failed", 0.0)]
+    assert "SIGKILL" in report.results[1].feedback and reasons == [f"ch01 arith: mean: {report.results[1].feedback}"]
+
+
+def test_a_child_that_never_settles_a_test_ends_the_loop():
+    from kerakit.batch.runner import grade_in_slot
+
+    outcomes = Outcomes([CatalogTest("ch01_tiny/arith::test_double", 1.0)])
+    reasons = grade_in_slot(ScriptedSlot([([], 3, None)]), {"kind": "grade"}, outcomes, LIMITS)
+    assert outcomes.remaining == [] and "exit code 3" in reasons[0]

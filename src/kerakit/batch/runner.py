@@ -171,9 +171,9 @@ def grade_in_slot(slot: Slot, job: dict, outcomes: Outcomes, limits: Limits,
             if kind == "start":
                 state["current"], state["started"] = record.get("name"), clock()
             elif kind == "result":
-                if record.get("name") == state["current"] and outcomes.accept(record):  # only the running test
-                    state["settled"] += 1
-                state["current"] = None
+                if record.get("name") == state["current"]:  # only the running test; a forged line is ignored
+                    state["settled"] += outcomes.accept(record)
+                    state["current"] = None
             elif kind == "done":
                 state["done"] = True
             elif kind == "sandbox" and not outcomes.sandbox:
