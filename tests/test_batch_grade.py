@@ -302,6 +302,24 @@ def test_interrupted_run_resumes_without_grading_anything_twice(tmp_path):
     assert len(rows) == 6 and all(row["total"] == "5" for row in rows)
 
 
+def test_ctrl_c_stops_with_one_line_and_keeps_what_was_graded(tmp_path):
+    kit = copy_kit(tmp_path / "kit")
+    submissions, out = tmp_path / "submissions", tmp_path / "out"
+    slow = "import time\n\n\ndef double(x):\n    time.sleep(1)\n    return 2 * x\n\n\ndef mean(values):\n    return 2.0\n"
+    for number in range(4):
+        (reference_copy(kit, submissions / f"student{number}") / "ch01_tiny" / "arith.py").write_text(slow)
+    env = dict(os.environ, KERAKIT_ROOT=str(kit), PYTHONPATH=str(ROOT / "src"))
+    run = subprocess.Popen([sys.executable, "-m", "kerakit.cli", "grade", str(submissions), "--out", str(out),
+                            "--workers", "1"], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and not (out / "graded.jsonl").exists():
+        time.sleep(0.05)
+    run.send_signal(signal.SIGINT)
+    _, err = run.communicate(timeout=60)
+    assert run.returncode == 130 and "interrupted" in err and "Traceback" not in err, err[-2000:]
+    assert len((out / "graded.jsonl").read_text().splitlines()) >= 1
+
+
 def test_real_graders_grade_a_reference_copy_and_stubs(tmp_path):
     submissions = tmp_path / "submissions"
     shutil.copytree(ROOT / "solutions" / "ch02_tensors", submissions / "reference" / "chapters" / "ch02_tensors",

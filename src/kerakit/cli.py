@@ -148,7 +148,12 @@ def run_grade(args: argparse.Namespace) -> int:
     options = GradeOptions(Path(args.submissions), Path(args.out), _chapter_list(args.chapters), args.workers,
                            Path(args.graders) if args.graders else None, args.force, limits, args.seed,
                            threads=args.threads)
-    result = grade_class(options, root)
+    try:
+        result = grade_class(options, root)
+    except KeyboardInterrupt:
+        print(f"\nkerakit grade: interrupted; what was graded is in {args.out}: run the same command to go on",
+              file=sys.stderr)
+        return 130
     if result.skipped:
         print(f"{len(result.skipped)} already graded in {args.out} (use --force to grade them again)")
     print(f"graded {len(result.graded)} of {result.students} submissions in {result.seconds:.1f} s")
