@@ -62,11 +62,14 @@ def enter_sandbox(limits: Limits, workspace: Path, uid: int | None) -> SandboxRe
     _prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
     if not limits.network and _unshare(CLONE_NEWNET):
         report.network_namespace = True
+    switching_uid = uid is not None and os.geteuid() == 0
     caps = {
         "RLIMIT_AS": limits.memory_mb * 2**20,
         "RLIMIT_CPU": int(limits.cpu_seconds),
         "RLIMIT_FSIZE": limits.output_mb * 2**20,
-        "RLIMIT_NPROC": limits.max_procs,
+        # RLIMIT_NPROC counts every process and thread of the uid: under the grading user's own
+        # uid, allow what it already runs plus the cap.
+        "RLIMIT_NPROC": limits.max_procs if switching_uid else limits.max_procs + threads_of_uid(os.getuid()),
         "RLIMIT_CORE": 0,
     }
     for name, value in caps.items():
@@ -80,7 +83,7 @@ def enter_sandbox(limits: Limits, workspace: Path, uid: int | None) -> SandboxRe
     tmp = workspace / ".tmp"
     for folder in (home, tmp):
         folder.mkdir(exist_ok=True)
-    if uid is not None and os.geteuid() == 0:
+    if switching_uid:
         for folder in (workspace, home, tmp):
             os.chown(folder, uid, uid)
         os.setgroups([])
@@ -198,6 +201,18 @@ def unreadable_for_others(paths: list[Path]) -> Path | None:
             if folder.is_dir() and not (mode & stat.S_IXOTH and (folder != path or mode & stat.S_IROTH)):
                 return folder
     return None
+
+
+def threads_of_uid(uid: int) -> int:
+    """Return how many threads (all processes) the uid runs now (Linux /proc)."""
+    total = 0
+    for pid in processes_of_uid(uid):
+        try:
+            with open(f"/proc/{pid}/status") as status:
+                total += next(int(line.split()[1]) for line in status if line.startswith("Threads:"))
+        except (OSError, StopIteration, ValueError):
+            continue
+    return total
 
 
 def processes_of_uid(uid: int) -> list[int]:
