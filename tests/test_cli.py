@@ -54,7 +54,7 @@ def fake_kit(tmp_path, monkeypatch):
     return tmp_path
 
 
-@pytest.mark.parametrize("command", ["check", "assign", "solve", "calibrate", "datasets"])
+@pytest.mark.parametrize("command", ["check", "assign", "solve", "calibrate", "datasets", "grade", "gradescope-bundle", "classroom"])
 def test_every_command_has_help_with_an_example(command, capsys):
     with pytest.raises(SystemExit) as exit_info:
         main([command, "--help"])

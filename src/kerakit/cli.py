@@ -1,4 +1,4 @@
-"""The `kerakit` command: check, assign, solve, calibrate, datasets."""
+"""The `kerakit` command: check, assign, solve, calibrate, datasets, grade, gradescope-bundle, classroom."""
 
 from __future__ import annotations
 
@@ -24,6 +24,16 @@ EXAMPLES = {
     "  kerakit calibrate ch03 --seeds 1,2,3,4,5,6\n"
     "  kerakit calibrate ch03 -k imdb         only the floors measured by the IMDB graders",
     "datasets": "example:\n  kerakit datasets   list every dataset, where it comes from, and whether it loads offline",
+    "grade": "examples:\n  kerakit grade submissions/ --out grades/                 every chapter, 2 workers\n"
+    "  kerakit grade submissions/ --out grades/ --chapters ch02,ch03 --workers 4\n"
+    "  kerakit grade submissions/ --out grades/ --graders hidden_graders/\n"
+    "  kerakit grade submissions/ --out grades/ --force        grade everyone again\n"
+    "SUBMISSIONS holds one folder or .zip per student (their copy of chapters/, whole or in part).\n"
+    "An interrupted run resumes where it stopped.",
+    "gradescope-bundle": "examples:\n  kerakit gradescope-bundle --out autograder.zip\n"
+    "  kerakit gradescope-bundle --out autograder.zip --chapters ch03 --graders hidden_graders/",
+    "classroom": "examples:\n  kerakit classroom                       write .github/workflows/classroom.yml\n"
+    "  kerakit classroom --chapters ch03 --out my-template/.github/workflows/classroom.yml",
 }
 
 
@@ -83,7 +93,99 @@ def build_parser() -> argparse.ArgumentParser:
     calibrate.add_argument("-k", metavar="EXPRESSION", help="only re-measure the floors of tests matching this -k expression")
 
     command("datasets", "list the datasets, their sources and whether they load", run_datasets)
+
+    grade = command("grade", "grade a class of submissions in parallel, safely, and export the grades", run_grade)
+    grade.add_argument("submissions", metavar="SUBMISSIONS", help="folder with one folder or .zip per student")
+    grade.add_argument("--out", required=True, metavar="DIR", help="where grades.csv, summary.md and students/ go")
+    grade.add_argument("--chapters", metavar="LIST", help="comma-separated chapters, e.g. ch02,ch03 (default: all)")
+    grade.add_argument("--workers", type=int, default=2, metavar="N", help="submissions graded at once (default 2)")
+    grade.add_argument("--graders", metavar="EXTRA_DIR", help="instructor-only (hidden) graders: EXTRA_DIR/chNN_topic/test_*.py")
+    grade.add_argument("--force", action="store_true", help="grade again the submissions already graded in DIR")
+    grade.add_argument("--seed", type=int, default=KIT_SEED, help=f"kit seed (default {KIT_SEED})")
+    grade.add_argument("--threads", type=int, metavar="N", help="TensorFlow threads per worker (default: CPUs // workers)")
+    defaults = _default_limits()
+    grade.add_argument("--timeout", type=float, default=defaults.timeout, metavar="SECONDS",
+                       help=f"wall-clock limit per submission (default {defaults.timeout:g})")
+    grade.add_argument("--test-timeout", type=float, default=defaults.test_timeout, metavar="SECONDS",
+                       help=f"default wall-clock limit per test (default {defaults.test_timeout:g})")
+    grade.add_argument("--memory-mb", type=int, default=defaults.memory_mb, metavar="MIB",
+                       help=f"address-space limit of a student's process (default {defaults.memory_mb})")
+    grade.add_argument("--cpu-seconds", type=int, default=defaults.cpu_seconds, metavar="SECONDS",
+                       help=f"CPU-time limit of a student's process (default {defaults.cpu_seconds})")
+    grade.add_argument("--max-procs", type=int, default=defaults.max_procs, metavar="N",
+                       help=f"processes and threads a student's process may hold (default {defaults.max_procs})")
+
+    bundle = command("gradescope-bundle", "build a Gradescope autograder zip", run_gradescope_bundle)
+    bundle.add_argument("--out", default="autograder.zip", metavar="ZIP", help="the zip to write (default autograder.zip)")
+    bundle.add_argument("--chapters", metavar="LIST", help="comma-separated chapters to grade (default: all)")
+    bundle.add_argument("--graders", metavar="EXTRA_DIR", help="hidden graders to include")
+
+    classroom = command("classroom", "write a GitHub Classroom autograding workflow", run_classroom)
+    classroom.add_argument("--out", default=".github/workflows/classroom.yml", metavar="PATH",
+                           help="where to write the workflow (default .github/workflows/classroom.yml)")
+    classroom.add_argument("--chapters", metavar="LIST", help="comma-separated chapters to grade (default: all)")
     return parser
+
+
+def _default_limits():
+    from kerakit.batch.limits import Limits
+
+    return Limits()
+
+
+def _chapter_list(text: str | None) -> list[str] | None:
+    return [c.strip() for c in text.split(",") if c.strip()] if text else None
+
+
+def run_grade(args: argparse.Namespace) -> int:
+    """Grade every submission in SUBMISSIONS into --out; return 0 when every one was graded."""
+    from kerakit.batch.limits import Limits
+    from kerakit.batch.pipeline import GradeOptions, grade_class
+
+    root = find_kit_root()
+    limits = Limits(timeout=args.timeout, test_timeout=args.test_timeout, memory_mb=args.memory_mb,
+                    cpu_seconds=args.cpu_seconds, max_procs=args.max_procs)
+    options = GradeOptions(Path(args.submissions), Path(args.out), _chapter_list(args.chapters), args.workers,
+                           Path(args.graders) if args.graders else None, args.force, limits, args.seed,
+                           threads=args.threads)
+    try:
+        result = grade_class(options, root)
+    except KeyboardInterrupt:
+        print(f"\nkerakit grade: interrupted; what was graded is in {args.out}: run the same command to go on",
+              file=sys.stderr)
+        return 130
+    if result.skipped:
+        print(f"{len(result.skipped)} already graded in {args.out} (use --force to grade them again)")
+    print(f"graded {len(result.graded)} of {result.students} submissions in {result.seconds:.1f} s")
+    for path in result.outputs:
+        print(f"wrote {path}")
+    return 0
+
+
+def run_gradescope_bundle(args: argparse.Namespace) -> int:
+    """Write the Gradescope autograder zip; return 0."""
+    from kerakit.batch.bundle import build_gradescope_bundle
+
+    root = find_kit_root()
+    chapters = _chapter_list(args.chapters)
+    if chapters:
+        chapters = [resolve_chapter(root, c) for c in chapters]
+    path = build_gradescope_bundle(root, Path(args.out), chapters, Path(args.graders) if args.graders else None)
+    print(f"wrote {path}: upload it as the autograder of a Gradescope programming assignment")
+    return 0
+
+
+def run_classroom(args: argparse.Namespace) -> int:
+    """Write the GitHub Classroom workflow; return 0."""
+    from kerakit.batch.bundle import write_classroom_workflow
+
+    root = find_kit_root()
+    chapters = _chapter_list(args.chapters)
+    if chapters:
+        chapters = [resolve_chapter(root, c) for c in chapters]
+    path = write_classroom_workflow(Path(args.out), chapters)
+    print(f"wrote {path}: commit it to the assignment's template repository")
+    return 0
 
 
 def run_check(args: argparse.Namespace) -> int:

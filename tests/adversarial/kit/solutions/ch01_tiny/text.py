@@ -1,0 +1,8 @@
+"""Chapter 1 (tiny): text."""
+
+
+def shout(word):
+    """Return the word in capitals with an exclamation mark."""
+    # BEGIN SOLUTION
+    return word.upper() + "!"
+    # END SOLUTION
