@@ -1,8 +1,9 @@
 """Real photos that ship inside installed packages, for classifying, Grad-CAM and transfer exercises.
 
 All are RGB uint8 arrays (height, width, 3), loaded with no network:
-scikit-image's `data` module (BSD-3-Clause; the images are public domain or CC0 per
-scikit-image's data README) and scikit-learn's sample images.
+scikit-image's `data` module (chelsea and coffee CC0, astronaut and rocket public
+domain, per their docstrings) and scikit-learn's sample images (china and flower,
+CC BY 2.0, attributed in sklearn/datasets/images/README.txt).
 """
 
 from __future__ import annotations
