@@ -8,6 +8,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 EXPECTED_RUNS = {
     "ch03_first_networks": {"imdb": "accuracy", "reuters": "accuracy", "boston": "mae"},
+    "ch05_convnets": {"mnist": "accuracy", "small_plain": "accuracy", "small_augmented": "accuracy", "feature_head": "accuracy"},
 }
 
 
