@@ -135,6 +135,6 @@ def test_save_augmented_images(augmentation, rng, tmp_path):
             expect(picture.format == "JPEG", f"{name} should be a JPEG file, got {picture.format}")
             expect(picture.size == (24, 24), f"{name} should be 24 x 24 like the input, got {picture.size[0]} x {picture.size[1]}")
             saved.append(np.asarray(picture.convert("RGB"), dtype="float32"))
-    differs = [min(np.abs(s - image.astype("float32")).mean() for image in images) > 3 for s in saved]
+    differs = [min(np.abs(s - image.astype("float32")).mean() for image in images) > 8 for s in saved]  # JPEG noise stays below
     if not any(differs):
         raise GradingFailure("the saved images are copies of the inputs: run the augmentation with training=True")
