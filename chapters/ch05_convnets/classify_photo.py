@@ -26,7 +26,7 @@ def prepare_photo(photo, size=(224, 224)):
     np.expand_dims(x, axis=0), preprocess_input).
     """
     # Hint: PIL's resize takes (width, height); the network expects a batch, even of one image.
-    raise NotImplementedError("PIL resize (width, height), float32, np.expand_dims(axis=0), preprocess_input")
+    raise NotImplementedError("resize, convert to float32, add the batch axis, then preprocess")
 
 
 def classify_photo(model, photo, top=3):

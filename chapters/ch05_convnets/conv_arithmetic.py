@@ -24,7 +24,7 @@ def conv_output_size(n, f, padding="valid", stride=1):
     Textbook: DLwP §5.1.1, "Understanding border effects and padding" and "Understanding convolution strides".
     """
     # Hint: with "valid", only windows that fit entirely inside the input count.
-    raise NotImplementedError("valid -> (n - f) // stride + 1; same -> ceil(n / stride)")
+    raise NotImplementedError("count the window positions that fit for \"valid\"; for \"same\" ask what padding is for")
 
 
 def same_padding(f):
@@ -34,7 +34,7 @@ def same_padding(f):
 
     Textbook: DLwP §5.1.1 ("padding='same'").
     """
-    raise NotImplementedError("solve n + 2p - f + 1 = n for p")
+    raise NotImplementedError("set the stride-1 output size equal to n and solve for p")
 
 
 def pool_output_size(n, pool_size=2, stride=None, padding="valid"):
@@ -63,4 +63,4 @@ def conv_params(f, in_channels, filters, use_bias=True):
 
     Textbook: DLwP §5.1 (the MNIST convnet's summary); seed 002 (multichannel convolution).
     """
-    raise NotImplementedError("(f * f * in_channels + bias) weights per filter")
+    raise NotImplementedError("count the weights of one filter across all input channels, then the biases")

@@ -26,7 +26,7 @@ def prepare_photo(photo, size=(224, 224)):
     np.expand_dims(x, axis=0), preprocess_input).
     """
     # Hint: PIL's resize takes (width, height); the network expects a batch, even of one image.
-    # BEGIN SOLUTION: PIL resize (width, height), float32, np.expand_dims(axis=0), preprocess_input
+    # BEGIN SOLUTION: resize, convert to float32, add the batch axis, then preprocess
     height, width = size
     resized = Image.fromarray(np.asarray(photo, dtype=np.uint8)).resize((width, height), Image.BILINEAR)
     batch = np.expand_dims(np.asarray(resized, dtype="float32"), axis=0)

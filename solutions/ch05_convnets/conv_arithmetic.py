@@ -24,7 +24,7 @@ def conv_output_size(n, f, padding="valid", stride=1):
     Textbook: DLwP §5.1.1, "Understanding border effects and padding" and "Understanding convolution strides".
     """
     # Hint: with "valid", only windows that fit entirely inside the input count.
-    # BEGIN SOLUTION: valid -> (n - f) // stride + 1; same -> ceil(n / stride)
+    # BEGIN SOLUTION: count the window positions that fit for "valid"; for "same" ask what padding is for
     if padding == "valid":
         return (n - f) // stride + 1
     if padding == "same":
@@ -40,7 +40,7 @@ def same_padding(f):
 
     Textbook: DLwP §5.1.1 ("padding='same'").
     """
-    # BEGIN SOLUTION: solve n + 2p - f + 1 = n for p
+    # BEGIN SOLUTION: set the stride-1 output size equal to n and solve for p
     return (f - 1) // 2
     # END SOLUTION
 
@@ -73,6 +73,6 @@ def conv_params(f, in_channels, filters, use_bias=True):
 
     Textbook: DLwP §5.1 (the MNIST convnet's summary); seed 002 (multichannel convolution).
     """
-    # BEGIN SOLUTION: (f * f * in_channels + bias) weights per filter
+    # BEGIN SOLUTION: count the weights of one filter across all input channels, then the biases
     return (f * f * in_channels + (1 if use_bias else 0)) * filters
     # END SOLUTION
