@@ -73,8 +73,9 @@ def test_feature_head_beats_training_from_scratch(transfer, transfer_images, tra
     floors.check("ch05_convnets.feature_head_val_accuracy", head_accuracy,
                  f"validation accuracy of the head on stored features after {HEAD_BUDGET.describe()} on 200 images", HIGHER)
     scratch = scratch_accuracy(data)
-    floors.check("ch05_convnets.scratch_val_accuracy_transfer_task", scratch,
-                 f"validation accuracy of the grader's convnet from scratch after {HEAD_BUDGET.describe()} on 200 images (a reference point)", HIGHER)
+    floors.measurements.append(Measurement("ch05_convnets.scratch_val_accuracy_transfer_task",
+                                           f"validation accuracy of the grader's convnet from scratch after {HEAD_BUDGET.describe()} "
+                                           "on 200 images (the grader's own model: recorded, not checked)", HIGHER, scratch))
     expect(head_accuracy - scratch >= SCRATCH_GAIN,
            f"the pretrained features should beat training from scratch by {SCRATCH_GAIN}: got {head_accuracy:.3f} vs {scratch:.3f}")
 
