@@ -157,3 +157,15 @@ def test_legacy_reader_rejects_other_files(tmp_path):
         pickle.dump(12345, handle, protocol=2)
     with pytest.raises(ValueError, match="not a legacy PyTorch file"):
         _torch_legacy.load_legacy_state_dict(path)
+
+
+def test_source_keras_asks_keras_applications_for_the_books_vgg16(monkeypatch):
+    import keras
+
+    calls = []
+    monkeypatch.setattr(keras.applications, "VGG16", lambda **kwargs: calls.append(kwargs) or "vgg16")
+    assert pretrained.load_model(source="keras") == "vgg16"
+    assert pretrained.load_base((150, 150, 3), source="keras") == "vgg16"
+    assert calls == [{"weights": "imagenet"}, {"weights": "imagenet", "include_top": False, "input_shape": (150, 150, 3), "pooling": None}]
+    x = np.full((1, 2, 2, 3), 100.0)
+    assert np.allclose(pretrained.preprocess_input(x.copy(), source="keras"), keras.applications.vgg16.preprocess_input(x.copy()))
