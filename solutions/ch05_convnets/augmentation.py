@@ -113,7 +113,7 @@ def save_augmented_images(images, augmentation, directory, count, prefix="aug", 
 
     Textbook: seed 003 §2 (保存增强后的图像).
     """
-    # Hint: without training=True the augmentation layers do nothing.
+    # Hint: predict() and evaluate() run layers in inference mode, where augmentation does nothing: call it with training=True.
     # BEGIN SOLUTION: augment batches in training mode and save each image with keras.utils.save_img
     directory = Path(directory)
     directory.mkdir(parents=True, exist_ok=True)
