@@ -98,7 +98,7 @@ def test_unknown_chapter_is_one_clear_line(fake_kit, capsys):
 def test_datasets_lists_every_dataset_as_loading():
     completed = subprocess.run([sys.executable, "-m", "kerakit.cli", "datasets"], capture_output=True, text=True, cwd=ROOT)
     assert completed.returncode == 0, completed.stdout + completed.stderr
-    for name in ("mnist", "imdb", "reuters", "boston_housing"):
+    for name in ("mnist", "imdb", "reuters", "boston_housing", "shapes"):
         assert name in completed.stdout
     assert "FAILED" not in completed.stdout
 

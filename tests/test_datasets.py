@@ -336,8 +336,8 @@ def test_unknown_source_for_word_index_is_a_value_error():
 
 
 def test_registry_describes_every_dataset():
-    assert [info.name for info in data.DATASETS] == ["mnist", "imdb", "reuters", "boston_housing"]
-    assert [info.name for info in data.DATASETS if info.synthetic] == ["reuters"]
+    assert [info.name for info in data.DATASETS] == ["mnist", "imdb", "reuters", "boston_housing", "shapes"]
+    assert [info.name for info in data.DATASETS if info.synthetic] == ["reuters", "shapes"]
     for info in data.DATASETS:
         assert info.textbook and info.offline_source and info.licence and callable(info.load)
     assert data.find_dataset("imdb").load is imdb.load_data

@@ -9,6 +9,7 @@ ROOT = Path(__file__).resolve().parents[1]
 EXPECTED_RUNS = {
     "ch03_first_networks": {"imdb": "accuracy", "reuters": "accuracy", "boston": "mae"},
     "ch04_fundamentals": {run: "accuracy" for run in ("original", "smaller", "bigger", "l2", "dropout")},
+    "ch05_convnets": {"mnist": "accuracy", "small_plain": "accuracy", "small_augmented": "accuracy", "feature_head": "accuracy"},
 }
 
 

@@ -1,0 +1,124 @@
+"""Chapter 5, exercise 7: transfer learning with a pretrained convolutional base.
+
+Textbook: DLwP §5.3 "Using a pretrained convnet" (feature extraction without and with
+augmentation, listings 5.17–5.21; fine-tuning from block5_conv1, listing 5.22);
+seed 002 (base vs target network, freezing, the feature-dataset trick: 6 s an epoch
+instead of 4.5 minutes).
+
+The base here is EfficientNet-Lite0 trained on ImageNet (`kerakit.pretrained.load_base`,
+offline; `source="keras"` gives the book's VGG16 base). Its last layer is `top_relu`
+(1,280 channels); with pooling="avg" it returns one 1,280-vector per image.
+"""
+
+import numpy as np
+import keras
+from keras import layers
+
+from kerakit import pretrained
+
+
+def extract_features(base, images, batch_size=32):
+    """Return the base's outputs for `images` as a NumPy array, running the base once over the data.
+
+    Args:
+        base: a pretrained convolutional base (frozen or not; it is only run forward).
+        images: (n, height, width, 3) values 0-255.
+        batch_size: images per forward pass.
+
+    Returns:
+        (n, ...) float32: (n, 1280) for a base built with pooling="avg".
+
+    Textbook: DLwP listing 5.17 (extract_features: conv_base.predict per batch).
+    """
+    # Hint: preprocess exactly as for classification (pretrained.preprocess_input) before predicting.
+    # BEGIN SOLUTION: preprocess_input, then base.predict in batches
+    return np.asarray(base.predict(pretrained.preprocess_input(images), batch_size=batch_size, verbose=0), dtype="float32")
+    # END SOLUTION
+
+
+def build_feature_head(feature_dim):
+    """Return the compiled dense classifier trained on stored features.
+
+    Input (batch, feature_dim) -> Dense(256, relu) -> Dropout(0.5) -> Dense(1, sigmoid).
+    Compile with keras.optimizers.RMSprop(learning_rate=1e-4) (the book uses 2e-5 over 30
+    epochs; the kit's budget is shorter), binary_crossentropy and accuracy.
+
+    Textbook: DLwP listing 5.18.
+    """
+    # BEGIN SOLUTION: keras.Input(shape=(feature_dim,)), three layers, RMSprop(1e-4)
+    model = keras.Sequential([
+        keras.Input(shape=(feature_dim,)),
+        layers.Dense(256, activation="relu"),
+        layers.Dropout(0.5),
+        layers.Dense(1, activation="sigmoid"),
+    ])
+    model.compile(optimizer=keras.optimizers.RMSprop(learning_rate=1e-4), loss="binary_crossentropy", metrics=["accuracy"])
+    return model
+    # END SOLUTION
+
+
+def build_frozen_model(base):
+    """Return a compiled end-to-end model: preprocessing -> frozen base -> Dense(256) -> Dropout(0.5) -> Dense(1).
+
+    The model takes raw images (batch, height, width, 3) with values 0-255 (the base's
+    input shape). It rescales them as `pretrained.preprocess_input` does ((x - 127) / 128,
+    a Rescaling layer), runs the base with `base.trainable = False` (so `fit` cannot
+    change its weights), then Dense(256, relu), Dropout(0.5), Dense(1, sigmoid). The base
+    must return one vector per image (built with pooling="avg"). Compile like
+    `build_feature_head`.
+
+    Textbook: DLwP listings 5.20–5.21 (conv_base.trainable = False before compiling).
+    """
+    # Hint: freeze before compile; call the base with training=False so BatchNormalization stays in inference mode.
+    # BEGIN SOLUTION: freeze, then Input -> Rescaling -> base(training=False) -> head, compiled
+    base.trainable = False
+    inputs = keras.Input(shape=base.input_shape[1:])
+    x = layers.Rescaling(1 / 128, offset=-127 / 128)(inputs)
+    x = base(x, training=False)
+    x = layers.Dense(256, activation="relu")(x)
+    x = layers.Dropout(0.5)(x)
+    outputs = layers.Dense(1, activation="sigmoid")(x)
+    model = keras.Model(inputs, outputs)
+    model.compile(optimizer=keras.optimizers.RMSprop(learning_rate=1e-4), loss="binary_crossentropy", metrics=["accuracy"])
+    return model
+    # END SOLUTION
+
+
+def set_trainable_from(base, layer_name):
+    """Make `base` trainable from the layer called `layer_name` onwards and frozen before it; return base.
+
+    Sets base.trainable = True, then every layer before `layer_name` gets trainable = False
+    and that layer and every later one trainable = True.
+
+    Raises:
+        ValueError: no layer is called `layer_name`.
+
+    Textbook: DLwP listing 5.22 (set_trainable once layer.name == "block5_conv1").
+    """
+    # Hint: base.layers lists the layers in order; the flag must flip exactly at the named layer.
+    # BEGIN SOLUTION: base.trainable = True, then flip a flag at the named layer
+    names = [layer.name for layer in base.layers]
+    if layer_name not in names:
+        raise ValueError(f"the base has no layer {layer_name!r}")
+    base.trainable = True
+    trainable = False
+    for layer in base.layers:
+        if layer.name == layer_name:
+            trainable = True
+        layer.trainable = trainable
+    return base
+    # END SOLUTION
+
+
+def compile_for_fine_tuning(model, learning_rate=1e-5):
+    """Recompile `model` with RMSprop(learning_rate) (binary_crossentropy, accuracy) and return it.
+
+    Changing `trainable` only takes effect after compiling again; a low learning rate
+    keeps the large updates of the new head from destroying the pretrained features.
+
+    Textbook: DLwP §5.3.3 (RMSprop(lr=1e-5) after unfreezing block5).
+    """
+    # BEGIN SOLUTION: model.compile with a low-learning-rate RMSprop
+    model.compile(optimizer=keras.optimizers.RMSprop(learning_rate=learning_rate), loss="binary_crossentropy", metrics=["accuracy"])
+    return model
+    # END SOLUTION
