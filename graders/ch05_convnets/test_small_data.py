@@ -111,5 +111,4 @@ def test_augmentation_and_dropout_lift_validation_accuracy(small_data, small_ima
     _, augmented = train_augmented(small_data, small_images, measured)
     lift = augmented - plain
     floors.check("ch05_convnets.small_data_lift", lift,
-                 "validation accuracy with augmentation + dropout minus without, same 600 images", HIGHER)
-    expect(lift > 0, f"augmentation + dropout should lift validation accuracy, got {augmented:.3f} with vs {plain:.3f} without")
+                 "validation accuracy with augmentation + dropout minus without, same 600 images", HIGHER, bound=0.0)
