@@ -34,6 +34,18 @@ class GradeRun:
     def max_score(self) -> float:
         return sum(r.max_points for r in self.by_test.values())
 
+    def lost(self, except_tests=()) -> dict[str, str]:
+        """Return test name -> feedback for every test short of full points, leaving out `except_tests`."""
+        return {name: r.feedback for name, r in self.by_test.items() if name not in except_tests and r.points != r.max_points}
+
+    def assert_zero_cleanly(self) -> None:
+        """Fail unless every test scored zero as "not implemented yet", without a traceback."""
+        assert self.score == 0
+        for name, result in self.by_test.items():
+            assert result.status == "not implemented", (name, result.status, result.feedback)
+            assert result.feedback.startswith("not implemented yet: "), result.feedback
+            assert "Traceback" not in result.feedback + result.details
+
 
 @pytest.fixture
 def grade(tmp_path, capsys):

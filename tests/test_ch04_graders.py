@@ -11,18 +11,12 @@ ALTERNATIVE_CH04 = Path(__file__).parent / "alternative" / CHAPTER
 
 def test_reference_gets_full_points(grade):
     run = grade(CHAPTER, "solutions")
-    lost = {name: r.feedback for name, r in run.by_test.items() if r.points != r.max_points}
-    assert not lost, lost
+    assert not run.lost(), run.lost()
     assert run.score == run.max_score > 50
 
 
 def test_untouched_stubs_get_zero_cleanly(grade):
-    run = grade(CHAPTER, "chapters")
-    assert run.score == 0
-    for name, result in run.by_test.items():
-        assert result.status == "not implemented", (name, result.status, result.feedback)
-        assert result.feedback.startswith("not implemented yet: "), result.feedback
-        assert "Traceback" not in result.feedback + result.details
+    grade(CHAPTER, "chapters").assert_zero_cleanly()
 
 
 # (wrong implementation, module it replaces, tests that must lose all their points, words the feedback must contain)
@@ -69,8 +63,7 @@ def test_wrong_implementation_loses_points(grade, submission, wrong_file, module
         assert "Traceback" not in result.feedback
     feedback = " ".join(run[name].feedback + run[name].details for name in losing_tests)
     assert words.lower() in feedback.lower(), feedback
-    untouched = [r for name, r in run.by_test.items() if name not in losing_tests and r.points != r.max_points]
-    assert not untouched, [(r.name, r.feedback) for r in untouched]
+    assert not run.lost(except_tests=losing_tests), run.lost(except_tests=losing_tests)
 
 
 def test_models_without_their_regularisation_fail_the_training_claims(grade, submission):
@@ -93,8 +86,7 @@ def test_correct_answers_written_differently_get_full_points(grade, submission):
         "workflow": ALTERNATIVE_CH04 / "workflow_if_chain.py",
     })
     run = grade(CHAPTER, folder)
-    lost = {name: r.feedback for name, r in run.by_test.items() if r.points != r.max_points}
-    assert not lost, lost
+    assert not run.lost(), run.lost()
 
 
 def test_broken_module_costs_only_its_own_exercises(grade, submission):
