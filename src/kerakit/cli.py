@@ -134,7 +134,14 @@ def _default_limits():
 
 
 def _chapter_list(text: str | None) -> list[str] | None:
+    """Return the chapters named in a comma-separated option, or None when it was not given."""
     return [c.strip() for c in text.split(",") if c.strip()] if text else None
+
+
+def _resolved_chapters(root: Path, text: str | None) -> list[str] | None:
+    """Return the full chapter folder names (ch03 -> ch03_first_networks) of a --chapters option, or None."""
+    chapters = _chapter_list(text)
+    return [resolve_chapter(root, c) for c in chapters] if chapters else None
 
 
 def run_grade(args: argparse.Namespace) -> int:
@@ -167,9 +174,7 @@ def run_gradescope_bundle(args: argparse.Namespace) -> int:
     from kerakit.batch.bundle import build_gradescope_bundle
 
     root = find_kit_root()
-    chapters = _chapter_list(args.chapters)
-    if chapters:
-        chapters = [resolve_chapter(root, c) for c in chapters]
+    chapters = _resolved_chapters(root, args.chapters)
     path = build_gradescope_bundle(root, Path(args.out), chapters, Path(args.graders) if args.graders else None)
     print(f"wrote {path}: upload it as the autograder of a Gradescope programming assignment")
     return 0
@@ -180,9 +185,7 @@ def run_classroom(args: argparse.Namespace) -> int:
     from kerakit.batch.bundle import write_classroom_workflow
 
     root = find_kit_root()
-    chapters = _chapter_list(args.chapters)
-    if chapters:
-        chapters = [resolve_chapter(root, c) for c in chapters]
+    chapters = _resolved_chapters(root, args.chapters)
     path = write_classroom_workflow(Path(args.out), chapters)
     print(f"wrote {path}: commit it to the assignment's template repository")
     return 0
