@@ -136,8 +136,8 @@ def main() -> None:
     overhead_sequential = sum(v[2] - v[1] for v in sequential.values()) / n
     rate_parallel, rate_sequential = n / parallel_wall * 60, n / sequential_wall * 60
     print()
-    print(f"| way | wall s | submissions/min | graders' own s | overhead s/submission |")
-    print(f"|---|---:|---:|---:|---:|")
+    print("| way | wall s | submissions/min | graders' own s | overhead s/submission |")
+    print("|---|---:|---:|---:|---:|")
     print(f"| plain pytest, sequential | {sequential_wall:.1f} | {rate_sequential:.2f} | {grader_sequential:.1f} | {overhead_sequential:.2f} |")
     print(f"| kerakit grade --workers {args.workers} | {parallel_wall:.1f} | {rate_parallel:.2f} | {grader_parallel:.1f} | "
           f"{overhead_parallel:.2f} (per submission in its worker); {overhead_parallel_run:.2f} (whole run: wall x workers - graders, / n) |")

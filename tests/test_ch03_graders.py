@@ -25,6 +25,9 @@ WRONG_IMPLEMENTATIONS = [
     ("imdb_multi_hot_counts.py", "imdb", ["test_vectorize_sequences"], "expected"),
     ("imdb_holdout_from_the_end.py", "imdb", ["test_holdout_split"], "x_val"),
     ("imdb_mse_loss.py", "imdb", ["test_imdb_model_compile"], "binary_crossentropy"),
+    ("imdb_from_logits.py", "imdb", ["test_imdb_model_compile"], "from_logits"),
+    ("imdb_multi_hot_subclass.py", "imdb", ["test_vectorize_sequences", "test_vectorize_sequences_default_dimension"], "subclass of numpy.ndarray"),
+    ("boston_accuracy_metric.py", "boston", ["test_boston_model_compile"], "does not fit"),
     ("reuters_sigmoid_output.py", "reuters", ["test_reuters_model_architecture", "test_reuters_model_predicts_distributions"], "softmax"),
     ("reuters_bottleneck.py", "reuters", ["test_reuters_model_architecture"], "layer 2"),
     ("reuters_one_loss_for_all.py", "reuters", ["test_loss_for_labels", "test_reuters_model_compile"], "sparse_categorical_crossentropy"),
@@ -55,6 +58,23 @@ def test_bottleneck_model_also_misses_the_training_floor(grade, submission):
     for name in ("test_reuters_model_trains[one_hot]", "test_reuters_model_trains[integer]"):
         assert run[name].points == 0, run[name].feedback
         assert "below the floor" in run[name].feedback
+
+
+def test_a_fit_override_gains_nothing(grade, submission):
+    folder = submission(CHAPTER, {"imdb": WRONG_CH03 / "imdb_fit_override.py"})
+    run = grade(CHAPTER, folder, k="test_imdb_model_trains")
+    result = run["test_imdb_model_trains"]
+    assert result.points == 0 and "QuickSequential" in result.feedback, result.feedback
+
+
+def test_a_builder_that_pretrains_gains_nothing(grade, submission):
+    """The bottleneck model trained on the kit's data (validation split included) before it is returned measures as untrained."""
+    pretrained = grade(CHAPTER, submission(CHAPTER, {"reuters": WRONG_CH03 / "reuters_bottleneck_pretrained.py"}, name="pretrained"),
+                       k="test_reuters_model_trains")
+    plain = grade(CHAPTER, submission(CHAPTER, {"reuters": WRONG_CH03 / "reuters_bottleneck.py"}, name="plain"), k="test_reuters_model_trains")
+    for name in ("test_reuters_model_trains[one_hot]", "test_reuters_model_trains[integer]"):
+        assert pretrained[name].points == 0, pretrained[name].feedback
+        assert pretrained[name].measurements == plain[name].measurements
 
 
 def test_exploding_loss_is_reported_as_nan(grade, submission):

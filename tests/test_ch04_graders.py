@@ -39,6 +39,8 @@ WRONG_IMPLEMENTATIONS = [
     ("regularization_forgotten.py", "regularization", ["test_regularized_model_architecture"], "kernel_regularizer"),
     ("regularization_dropout_on_inputs.py", "regularization", ["test_dropout_model_architecture"], "layer 1"),
     ("regularization_dropout_rate_ignored.py", "regularization", ["test_dropout_model_architecture"], "rate"),
+    ("regularization_bias_regularized.py", "regularization", ["test_regularized_model_architecture"], "bias_regularizer"),
+    ("regularization_dropout_look_alike.py", "regularization", ["test_dropout_model_architecture"], "Keras's own Dropout"),
     ("regularization_bigger_is_original.py", "regularization", ["test_capacity_architectures"], "units=512"),
     ("curves_best_epoch_zero_based.py", "curves", ["test_best_epoch"], "epochs count from 1"),
     ("curves_best_epoch_last_tie.py", "curves", ["test_best_epoch"], "should be"),

@@ -48,17 +48,24 @@ WAVES = {
         ("augmentation_vertical_flip.py", "augmentation", ["test_augmentation_layers"], "mode='horizontal'"),
         ("folders_integer_labels.py", "cats_dogs_folders", ["test_folders_give_batches_of_images_and_binary_labels"], "(batch, 1)"),
         ("classify_least_likely_first.py", "classify_photo", ["test_cat_photo_is_a_cat", "test_coffee_photo_is_espresso"], "most likely first"),
-        ("transfer_head_learning_rate_too_low.py", "transfer", ["test_feature_head_beats_training_from_scratch"], "below the floor"),
+        ("transfer_head_learning_rate_too_low.py", "transfer", ["test_feature_head", "test_feature_head_beats_training_from_scratch"],
+         "below the floor"),
+        ("transfer_fine_tune_ignores_learning_rate.py", "transfer", ["test_compile_for_fine_tuning"], "learning rate"),
+        ("transfer_frozen_without_rescaling.py", "transfer", ["test_frozen_base_does_not_change"], "Rescaling"),
     ],
     "C": [
         ("conv_rounds_up.py", "conv_arithmetic", ["test_conv_output_size"], "padding='valid'"),
-        ("augmentation_always_on.py", "augmentation", ["test_augmentation_only_in_training"], "never be augmented"),
+        ("augmentation_always_on.py", "augmentation", ["test_augmentation_only_in_training"], "Lambda"),
+    ],
+    "D": [
+        ("augmentation_seed_always_fixed.py", "augmentation", ["test_augmentation_layers"], "unseeded"),
     ],
 }
 WAVE_SELECTION = {
     "A": TRAINING_TESTS,
     "B": "not overfits and not generalises and not lift and not faster and not mnist_convnet_trains",
     "C": "conv_output_size or augmentation_only_in_training",
+    "D": "augmentation_layers",
 }
 
 
@@ -116,3 +123,14 @@ def test_correct_answers_written_differently_get_full_points(grade, submission, 
     })
     run = grade(CHAPTER, folder, k="not generalises and not lift")  # the augmented run alone takes ~40 s
     assert not run.lost(), run.lost()
+
+
+def test_vgg16_graded_small_still_means_the_books_total():
+    """The VGG16 graders build at 32 x 32; their layer formulas give the book's 138,357,544 parameters at 224 x 224."""
+    import importlib.util
+
+    path = Path(__file__).parents[1] / "graders" / CHAPTER / "test_vgg16.py"
+    spec = importlib.util.spec_from_file_location("vgg16_graders", path)
+    graders = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(graders)
+    assert sum(layer["params"] for layer in graders.vgg16_layers()[0]) == graders.TOTAL_PARAMS == 138_357_544

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import importlib.util
 import textwrap
-from pathlib import Path
 
 import pytest
 from _pytest.outcomes import Failed

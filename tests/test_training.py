@@ -32,14 +32,11 @@ def steps_taken(model) -> int:
 
 def test_history_and_evaluation(data):
     model = tiny_model()
-    result = train_within_budget(model, data, Budget(epochs=3, batch_size=16), validation=data, evaluate_on=data,
-                                 compile_with=COMPILE)
-    assert isinstance(result, TrainingResult)
+    result = train_within_budget(model, data, Budget(epochs=3, batch_size=16), validation=data, compile_with=COMPILE)
+    assert isinstance(result, TrainingResult) and result.model is model
     for key in ("loss", "val_loss", "accuracy", "val_accuracy"):
         assert len(result.history[key]) == 3
         assert all(isinstance(v, float) for v in result.history[key])
-    assert set(result.evaluation) == {"loss", "accuracy"}
-    assert result.evaluation["loss"] == pytest.approx(result.last("val_loss"), rel=1e-4)
     assert steps_taken(model) == 3 * 4
 
 
@@ -125,7 +122,6 @@ def result():
             "val_accuracy": [0.6, 0.7, 0.85, 0.8],
             "val_mae": [3.0, 2.5, 2.6, 2.7],
         },
-        evaluation={"loss": 0.7},
     )
 
 
@@ -145,3 +141,58 @@ def test_best_epoch_is_one_based(result):
 def test_last(result):
     assert result.last("val_loss") == 0.7
     assert result.last("val_accuracy") == 0.8
+
+
+# --- a student's model arrives as a ModelRecord and is trained from the grader's own weights ----------------------
+
+
+def record_of(model):
+    from kerakit.grading.boundary import model_record
+
+    return model_record(model)
+
+
+def test_a_record_is_rebuilt_with_fresh_weights_so_pretraining_gains_nothing(data):
+    x, y = data
+    pretrained = tiny_model()
+    pretrained.compile(optimizer="adam", loss="binary_crossentropy", metrics=["accuracy"])
+    pretrained.fit(x, y, epochs=30, verbose=0)  # a builder that trains on the grader's data before returning
+    untouched = tiny_model()
+    untouched.compile(optimizer="adam", loss="binary_crossentropy", metrics=["accuracy"])
+    budget = Budget(epochs=2, batch_size=16)
+    cheat = train_within_budget(record_of(pretrained), data, budget, seed=7)
+    honest = train_within_budget(record_of(untouched), data, budget, seed=7)
+    assert cheat.history == honest.history  # the same architecture from the same seed trains identically
+    assert cheat.model is not pretrained
+
+
+def test_a_fit_override_is_never_called(data):
+    class LazyModel(keras.Sequential):
+        def fit(self, *args, **kwargs):  # trains one epoch whatever it is asked
+            kwargs["epochs"] = 1
+            return super().fit(*args, **kwargs)
+
+    lazy = LazyModel([keras.Input((4,)), keras.layers.Dense(1, activation="sigmoid")])
+    lazy.compile(optimizer="adam", loss="binary_crossentropy")
+    with pytest.raises(GradingFailure, match="LazyModel"):
+        train_within_budget(record_of(lazy), data, Budget(epochs=3, batch_size=16))
+
+
+def test_a_look_alike_layer_is_not_rebuilt(data):
+    class Dropout(keras.layers.Layer):
+        def call(self, inputs):
+            return inputs
+
+    model = tiny_model(Dropout())
+    model.compile(optimizer="adam", loss="binary_crossentropy")
+    with pytest.raises(GradingFailure, match="Keras's own layers"):
+        train_within_budget(record_of(model), data, Budget(epochs=1, batch_size=16))
+
+
+def test_a_record_keeps_its_compile_settings(data):
+    model = tiny_model()
+    model.compile(optimizer=keras.optimizers.SGD(0.05), loss="mse", metrics=["mae"])
+    result = train_within_budget(record_of(model), data, Budget(epochs=1, batch_size=32))
+    assert isinstance(result.model.optimizer, keras.optimizers.SGD)
+    assert float(keras.ops.convert_to_numpy(result.model.optimizer.learning_rate)) == pytest.approx(0.05)
+    assert set(result.history) == {"loss", "mae"}

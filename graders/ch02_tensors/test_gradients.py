@@ -10,9 +10,9 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from kerakit.grading import GradingFailure, expect, expect_array, expect_close, student_module
+from kerakit.grading import expect, expect_array, expect_close, student_module
 
-gradients = student_module("ch02_tensors", "gradients")
+gradients = student_module("gradients")
 
 FEATURES, UNITS, SAMPLES = 5, 3, 8
 FINITE_DIFFERENCE_STEP = 1e-6
@@ -138,9 +138,9 @@ def test_sgd_step_applies_update(gradients, rng):
     """sgd_step returns W - learning_rate * dW and b - learning_rate * db, leaving W and b unchanged"""
     problem = dense_problem(rng)
     learning_rate = float(rng.uniform(0.01, 0.1))
-    inputs = {name: value.copy() for name, value in problem.items()}
     call = f"sgd_step(W, b, x, y, learning_rate={learning_rate:.4f})"
-    new_W, new_b = expect_pair(gradients.sgd_step(*inputs.values(), learning_rate), call, "new_W, new_b")
+    step = gradients.sgd_step.call(*problem.values(), learning_rate)  # arguments: the student's copies after the call
+    new_W, new_b = expect_pair(step.result, call, "new_W, new_b")
     new_W = expect_array(new_W, f"new_W from {call}", shape=problem["W"].shape)
     new_b = expect_array(new_b, f"new_b from {call}", shape=problem["b"].shape)
     expect(not np.allclose(new_W, problem["W"]),
@@ -150,7 +150,7 @@ def test_sgd_step_applies_update(gradients, rng):
                  rtol=GRADIENT_RTOL, atol=GRADIENT_ATOL)
     expect_close(new_b, problem["b"] - learning_rate * expected_db, f"new_b from {call}",
                  rtol=GRADIENT_RTOL, atol=GRADIENT_ATOL)
-    expect_inputs_unchanged(call, inputs, problem)
+    expect_inputs_unchanged(call, dict(zip(problem, step.arguments)), problem)
 
 
 @pytest.mark.points(1)
@@ -178,10 +178,11 @@ def test_momentum_step(gradients, rng):
     originals = {name: value.copy() for name, value in inputs.items()}
     learning_rate, momentum = float(rng.uniform(0.01, 0.1)), float(rng.uniform(0.5, 0.95))
     call = f"momentum_step(w, velocity, gradient, learning_rate={learning_rate:.4f}, momentum={momentum:.4f})"
-    result = gradients.momentum_step(*inputs.values(), learning_rate, momentum)
+    step = gradients.momentum_step.call(*inputs.values(), learning_rate, momentum)
+    result = step.result
     new_w, new_velocity = expect_pair(result, call, "new_w, new_velocity")
     expected_velocity = momentum * originals["velocity"] - learning_rate * originals["gradient"]
     expected_w = originals["w"] + momentum * expected_velocity - learning_rate * originals["gradient"]
     expect_close(new_velocity, expected_velocity, f"new_velocity from {call}")
     expect_close(new_w, expected_w, f"new_w from {call}")
-    expect_inputs_unchanged(call, inputs, originals)
+    expect_inputs_unchanged(call, dict(zip(inputs, step.arguments)), originals)

@@ -11,7 +11,7 @@ import pytest
 
 from kerakit.grading import GradingFailure, expect, expect_array, expect_close, student_module
 
-tensors = student_module("ch02_tensors", "tensors")
+tensors = student_module("tensors")
 
 SIZES = np.arange(2, 9)
 
@@ -89,9 +89,8 @@ def test_naive_relu_matches_numpy(tensors, rng):
 def test_naive_relu_leaves_input_unchanged(tensors, rng):
     """naive_relu(x) does not change x"""
     x = rng.normal(size=matrix_shapes(rng)[1])
-    original = x.copy()
-    tensors.naive_relu(x)
-    expect_unchanged(x, original, "naive_relu(x)", "x")
+    (after,) = tensors.naive_relu.call(x).arguments  # the student works on a copy; this is that copy after the call
+    expect_unchanged(after, x, "naive_relu(x)", "x")
 
 
 @pytest.mark.points(1)
@@ -108,10 +107,9 @@ def test_naive_add_leaves_inputs_unchanged(tensors, rng):
     """naive_add(x, y) does not change x or y"""
     shape = matrix_shapes(rng)[2]
     x, y = rng.normal(size=shape), rng.normal(size=shape)
-    x_before, y_before = x.copy(), y.copy()
-    tensors.naive_add(x, y)
-    expect_unchanged(x, x_before, "naive_add(x, y)", "x")
-    expect_unchanged(y, y_before, "naive_add(x, y)", "y")
+    x_after, y_after = tensors.naive_add.call(x, y).arguments
+    expect_unchanged(x_after, x, "naive_add(x, y)", "x")
+    expect_unchanged(y_after, y, "naive_add(x, y)", "y")
 
 
 @pytest.mark.points(1)
@@ -139,10 +137,9 @@ def test_naive_add_matrix_and_vector_leaves_inputs_unchanged(tensors, rng):
     """naive_add_matrix_and_vector(x, y) does not change x or y"""
     shape = matrix_shapes(rng)[1]
     x, y = rng.normal(size=shape), rng.normal(size=shape[1])
-    x_before, y_before = x.copy(), y.copy()
-    tensors.naive_add_matrix_and_vector(x, y)
-    expect_unchanged(x, x_before, "naive_add_matrix_and_vector(x, y)", "x")
-    expect_unchanged(y, y_before, "naive_add_matrix_and_vector(x, y)", "y")
+    x_after, y_after = tensors.naive_add_matrix_and_vector.call(x, y).arguments
+    expect_unchanged(x_after, x, "naive_add_matrix_and_vector(x, y)", "x")
+    expect_unchanged(y_after, y, "naive_add_matrix_and_vector(x, y)", "y")
 
 
 @pytest.mark.points(1)

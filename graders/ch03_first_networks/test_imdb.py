@@ -3,9 +3,9 @@
 import numpy as np
 import pytest
 
-from kerakit.grading import HIGHER, Budget, accuracy_of, assert_architecture, assert_compiled_with, expect, expect_array, expect_close, student_module, train_within_budget
+from kerakit.grading import HIGHER, Budget, accuracy_of, assert_architecture, assert_compiled_with, expect, expect_array, expect_sequence, expect_close, student_module, train_within_budget
 
-imdb = student_module("ch03_first_networks", "imdb")
+imdb = student_module("imdb")
 
 BUDGET = Budget(epochs=4, batch_size=64)  # the book: 4 epochs at batch 512 on 15,000 reviews (~30 steps an epoch); 3,000 here
 
@@ -70,9 +70,8 @@ def test_imdb_model_compile(imdb):
 def test_imdb_model_trains(imdb, imdb_arrays, floors):
     """build_imdb_model reaches the calibrated validation accuracy in 4 epochs."""
     data = imdb_arrays
-    model = imdb.build_imdb_model()
-    train_within_budget(model, (data["x_train"], data["y_train"]), BUDGET)
-    floors.check("ch03_first_networks.imdb_val_accuracy", accuracy_of(model, data["x_val"], data["y_val"]),
+    model = train_within_budget(imdb.build_imdb_model(), (data["x_train"], data["y_train"]), BUDGET, what="build_imdb_model()").model
+    floors.check("imdb_val_accuracy", accuracy_of(model, data["x_val"], data["y_val"]),
                  f"IMDB-style validation accuracy after {BUDGET.describe()}", HIGHER)
 
 
@@ -85,9 +84,8 @@ def test_holdout_split(imdb, rng):
         x, y = rng.normal(size=(n, features)), rng.integers(0, 2, size=n)
         what = f"holdout_split(x, y, num_validation={num_validation}) with {n} samples"
         result = imdb.holdout_split(x, y, num_validation)
-        expect(isinstance(result, tuple) and len(result) == 2 and all(len(part) == 2 for part in result),
-               f"{what} should return ((partial_x, partial_y), (x_val, y_val))")
-        (partial_x, partial_y), (x_val, y_val) = result
+        shape = "((partial_x, partial_y), (x_val, y_val))"
+        (partial_x, partial_y), (x_val, y_val) = (expect_sequence(part, what, 2, shape) for part in expect_sequence(result, what, 2, shape))
         expect_close(x_val, x[:num_validation], f"x_val from {what}")
         expect_close(y_val, y[:num_validation], f"y_val from {what}")
         expect_close(partial_x, x[num_validation:], f"partial_x from {what}")

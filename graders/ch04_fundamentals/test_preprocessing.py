@@ -3,9 +3,9 @@
 import numpy as np
 import pytest
 
-from kerakit.grading import expect, expect_array, expect_close, student_module
+from kerakit.grading import expect, expect_sequence, expect_array, expect_close, student_module
 
-preprocessing = student_module("ch04_fundamentals", "preprocessing")
+preprocessing = student_module("preprocessing")
 
 
 def train_and_test(rng, with_constant=False):
@@ -25,7 +25,7 @@ def test_fit_standardization(preprocessing, rng):
     train, _ = train_and_test(rng, with_constant=True)
     what = f"fit_standardization(<{train.shape} training data, feature 0 constant>)"
     result = preprocessing.fit_standardization(train)
-    expect(isinstance(result, tuple) and len(result) == 2, f"{what} should return (mean, std)")
+    result = expect_sequence(result, f"{what}", 2, "(mean, std)")
     std = train.std(axis=0)
     std[0] = 1.0
     expect_close(np.asarray(result[0], dtype=float), train.mean(axis=0), f"the mean from {what}")
@@ -36,15 +36,16 @@ def test_fit_standardization(preprocessing, rng):
 def test_standardize_uses_training_statistics(preprocessing, rng):
     """standardize scales both arrays with the TRAINING mean and std, leaving the inputs unchanged."""
     train, test = train_and_test(rng)
-    train_copy, test_copy = train.copy(), test.copy()
     what = f"standardize(<{train.shape} train>, <{test.shape} test>)"
-    result = preprocessing.standardize(train, test)
-    expect(isinstance(result, tuple) and len(result) == 2, f"{what} should return (train_standardized, test_standardized)")
+    call = preprocessing.standardize.call(train, test)
+    train_after, test_after = call.arguments
+    result = expect_sequence(call.result, f"{what}", 2, "(train_standardized, test_standardized)")
+    result = expect_sequence(result, f"{what}", 2, "(train_standardized, test_standardized)")
     mean, std = train.mean(axis=0), train.std(axis=0)
     expect_close(np.asarray(result[0], dtype=float), (train - mean) / std, f"the training part of {what}", rtol=1e-4, atol=1e-5)
     expect_close(np.asarray(result[1], dtype=float), (test - mean) / std,
                  f"the test part of {what} (use the TRAINING statistics for both: test statistics leak the test set)", rtol=1e-4, atol=1e-5)
-    expect(np.array_equal(train, train_copy) and np.array_equal(test, test_copy), f"{what} changed its inputs in place; return new arrays")
+    expect(np.array_equal(train, train_after) and np.array_equal(test, test_after), f"{what} changed its inputs in place; return new arrays")
 
 
 def with_missing(rng, shape, fraction=0.2):
@@ -63,13 +64,14 @@ def test_fill_missing(preprocessing, rng):
         data = with_missing(rng, (n, features))
         original = data.copy()
         what = f"fill_missing(<{n} x {features} data with NaN>)"
-        result = expect_array(preprocessing.fill_missing(data), what, shape=(n, 2 * features), kinds="f")
+        filled = preprocessing.fill_missing.call(data)
+        result = expect_array(filled.result, what, shape=(n, 2 * features), kinds="f")
         expect(result.dtype == np.float32, f"{what} should be float32, got {result.dtype}")
         missing = np.isnan(original)
         expect_close(result[:, :features], np.where(missing, 0.0, original), f"the value columns of {what} (missing -> 0)", rtol=1e-5, atol=1e-5)
         expect_close(result[:, features:], missing.astype("float32"),
                      f"the indicator columns {features}..{2 * features - 1} of {what} (1.0 where the value was missing)")
-        expect(np.array_equal(np.isnan(data), missing), f"{what} changed its input in place")
+        expect(np.array_equal(np.isnan(filled.arguments[0]), missing), f"{what} changed its input in place")
     complete = rng.normal(size=(6, 3))
     result = expect_array(preprocessing.fill_missing(complete), "fill_missing(<data without NaN>)", shape=(6, 6))
     expect_close(result[:, 3:], np.zeros((6, 3)), "the indicators of fill_missing(<data without NaN>): every feature keeps its column, all 0")
@@ -84,7 +86,7 @@ def test_prepare_features(preprocessing, rng):
     features = train.shape[1]
     what = f"prepare_features(<{train.shape} train with NaN>, <{test.shape} test with NaN>)"
     result = preprocessing.prepare_features(train, test)
-    expect(isinstance(result, tuple) and len(result) == 2, f"{what} should return (train_ready, test_ready)")
+    result = expect_sequence(result, f"{what}", 2, "(train_ready, test_ready)")
     mean, std = np.nanmean(train, axis=0), np.nanstd(train, axis=0)
     for name, data, got in (("training", train, result[0]), ("test", test, result[1])):
         got = expect_array(got, f"the {name} part of {what}", shape=(len(data), 2 * features), kinds="f")

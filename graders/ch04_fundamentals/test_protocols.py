@@ -5,7 +5,7 @@ import pytest
 
 from kerakit.grading import expect, expect_array, student_module
 
-protocols = student_module("ch04_fundamentals", "protocols")
+protocols = student_module("protocols")
 
 
 def index_array(value, what):

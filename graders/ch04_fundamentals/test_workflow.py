@@ -3,9 +3,9 @@
 import numpy as np
 import pytest
 
-from kerakit.grading import Budget, GradingFailure, accuracy_of, assert_architecture, assert_compiled_with, expect, mean_absolute_error_of, student_module, train_within_budget
+from kerakit.grading import Budget, GradingFailure, accuracy_of, assert_architecture, assert_compiled_with, expect, expect_sequence, mean_absolute_error_of, student_module, train_within_budget
 
-workflow = student_module("ch04_fundamentals", "workflow")
+workflow = student_module("workflow")
 
 # problem type -> (accepted last-layer activations, accepted losses); None and "linear" both mean no activation
 TABLE_4_1 = {
@@ -26,7 +26,7 @@ def test_last_layer_for(workflow, rng):
     """last_layer_for returns table 4-1's activation and loss for all five problem types, and ValueError otherwise."""
     for problem_type, (activations, losses) in TABLE_4_1.items():
         result = workflow.last_layer_for(problem_type)
-        expect(isinstance(result, tuple) and len(result) == 2, f"last_layer_for({problem_type!r}) should return (activation, loss), got {result!r}")
+        result = expect_sequence(result, f"last_layer_for({problem_type!r})", 2, "(activation, loss)")
         activation, loss = result
         shown = " or ".join(sorted(str(a) for a in activations))
         expect(activation in activations, f"last_layer_for({problem_type!r}): table 4-1 says the last layer's activation is {shown}, got {activation!r}")
@@ -124,8 +124,7 @@ def test_compare_with_baseline(workflow, rng):
             beats = model_score > baseline
         what = f"compare_with_baseline(<a {problem_type} model>, {problem_type!r}, ...)"
         result = workflow.compare_with_baseline(model, problem_type, train_targets, inputs, test_targets)
-        expect(isinstance(result, tuple) and len(result) == 3, f"{what} should return (model_score, baseline_score, beats), got {result!r}")
-        got_score, got_baseline, got_beats = result
+        got_score, got_baseline, got_beats = expect_sequence(result, f"{what} (model_score, baseline_score, beats)", 3)
         expect(np.isclose(float(got_score), model_score, atol=1e-4), f"{what}: the model's score on the held-out data should be {model_score:.4f}, got {got_score}")
         expect(np.isclose(float(got_baseline), baseline, atol=1e-4), f"{what}: the baseline's score should be {baseline:.4f}, got {got_baseline}")
         expect(bool(got_beats) == beats, f"{what}: with model {model_score:.4f} against baseline {baseline:.4f} "
@@ -137,15 +136,16 @@ def test_compare_with_baseline(workflow, rng):
 def test_models_beat_the_baselines(workflow, imdb_workflow_data, boston_data):
     """build_model_for's binary and regression models, trained by the grader, beat the common-sense baselines on held-out data."""
     data = imdb_workflow_data
-    model = workflow.build_model_for("binary", data["x_train"].shape[1])
-    train_within_budget(model, (data["x_train"], data["labels_train"].astype("float32")), IMDB_BUDGET)
+    model = train_within_budget(workflow.build_model_for("binary", data["x_train"].shape[1]),
+                                (data["x_train"], data["labels_train"].astype("float32")), IMDB_BUDGET,
+                                what="build_model_for('binary', ...)").model
     accuracy = accuracy_of(model, data["x_test"], data["labels_test"])
     majority = float(np.mean(data["labels_test"] == np.argmax(np.bincount(data["labels_train"]))))
     expect(accuracy > majority, f"build_model_for('binary', ...) trained {IMDB_BUDGET.describe()} on {len(data['x_train'])} reviews "
                                 f"reached held-out accuracy {accuracy:.3f}, not above the majority-class baseline {majority:.3f}")
     data = boston_data
-    model = workflow.build_model_for("regression", data["x_train"].shape[1])
-    train_within_budget(model, (data["x_train"], data["y_train"]), BOSTON_BUDGET)
+    model = train_within_budget(workflow.build_model_for("regression", data["x_train"].shape[1]), (data["x_train"], data["y_train"]),
+                                BOSTON_BUDGET, what="build_model_for('regression', ...)").model
     mae = mean_absolute_error_of(model, data["x_test"], data["y_test"])
     baseline = float(np.mean(np.abs(data["y_test"] - data["y_train"].mean())))
     expect(mae < baseline, f"build_model_for('regression', ...) trained {BOSTON_BUDGET.describe()} on Boston housing "

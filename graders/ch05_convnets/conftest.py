@@ -61,9 +61,3 @@ def imagenet_model():
     from kerakit import pretrained
 
     return pretrained.load_model()
-
-
-@pytest.fixture(scope="session")
-def measured():
-    """Return a dict shared by the session's tests, so a comparison can reuse a model another test trained."""
-    return {}

@@ -3,9 +3,9 @@
 import numpy as np
 import pytest
 
-from kerakit.grading import GradingFailure, expect, expect_array, expect_close, student_module
+from kerakit.grading import GradingFailure, ModelRecord, fresh_model, expect, expect_sequence, expect_array, expect_close, student_module
 
-augmentation = student_module("ch05_convnets", "augmentation")
+augmentation = student_module("augmentation")
 
 # layer class -> the config values the book's ranges give (rotation as a fraction of a turn)
 EXPECTED_RANGES = {
@@ -24,10 +24,11 @@ def symmetric_range(value):
 
 
 def layers_of(pipeline, what):
-    import keras
-
-    expect(isinstance(pipeline, keras.Model), f"{what} should return a keras.Sequential of preprocessing layers, got {type(pipeline).__name__}")
-    return [layer for layer in pipeline.layers if not isinstance(layer, keras.layers.InputLayer)]
+    """Return the layer summaries of a pipeline the student returned, each Keras's own class."""
+    expect(isinstance(pipeline, ModelRecord), f"{what} should return a keras.Sequential of preprocessing layers, got {type(pipeline).__name__}")
+    for layer in pipeline.layers:
+        expect(layer.is_keras, f"{what} should use Keras's own preprocessing layers, got {layer.class_name} from {layer.module}")
+    return list(pipeline.layers)
 
 
 def grader_augmentation():
@@ -40,10 +41,10 @@ def grader_augmentation():
 
 
 @pytest.mark.points(2)
-def test_augmentation_layers(augmentation):
+def test_augmentation_layers(augmentation, rng):
     """build_augmentation has rotation, shift, zoom and horizontal-flip layers with the book's ranges."""
     what = "build_augmentation()"
-    found = {layer.__class__.__name__: layer.get_config() for layer in layers_of(augmentation.build_augmentation(), what)}
+    found = {layer.class_name: layer.full_config for layer in layers_of(augmentation.build_augmentation(), what)}
     for class_name, settings in EXPECTED_RANGES.items():
         expect(class_name in found, f"{what} should contain a {class_name} layer; it has {', '.join(found) or 'no layers'}")
         for key, value in settings.items():
@@ -57,6 +58,13 @@ def test_augmentation_layers(augmentation):
                    f"{' (40 degrees as a fraction of 360)' if class_name == 'RandomRotation' else ''}, got {low:.3g}..{high:.3g}")
     extra = sorted(set(found) - set(EXPECTED_RANGES))
     expect(not extra, f"{what} should hold only the four book augmentations, it also has {', '.join(extra)}")
+    unfixed = [name for name, config in found.items() if config.get("seed") is not None]
+    expect(not unfixed, f"{what} (seed=None) should leave the random layers unseeded, but {', '.join(unfixed)} have a fixed seed")
+    seed = int(rng.integers(1, 10_000))
+    seeded = {layer.class_name: layer.full_config.get("seed") for layer in layers_of(augmentation.build_augmentation(seed=seed), what)}
+    wrong = [name for name, got in seeded.items() if got != seed]
+    expect(not wrong, f"build_augmentation(seed={seed}) should pass the seed to every random layer; {', '.join(wrong)} got "
+                      f"{[seeded[name] for name in wrong]}")
 
 
 @pytest.mark.points(2)
@@ -64,7 +72,10 @@ def test_augmentation_only_in_training(augmentation, rng):
     """The pipeline changes images only with training=True and keeps their shape; inference leaves them untouched."""
     import keras
 
-    pipeline = augmentation.build_augmentation()
+    what = "build_augmentation()"
+    record = augmentation.build_augmentation()
+    layers_of(record, what)
+    pipeline = fresh_model(record, what, recorded_weights=True)
     images = rng.uniform(0, 255, size=(6, 40, 40, 3)).astype("float32")
     unchanged = expect_array(keras.ops.convert_to_numpy(pipeline(images, training=False)), "augmentation(x, training=False)", shape=images.shape)
     expect_close(unchanged, images, "augmentation(x, training=False) (validation images must never be augmented)", atol=1e-3)
@@ -81,7 +92,7 @@ def test_featurewise_standardize(augmentation, rng):
     x_other = rng.normal(loc=[50, 0, 100], scale=[5, 5, 5], size=(12, 8, 8, 3)).astype("float32")
     mean, std = x_train.mean(axis=(0, 1, 2)), x_train.std(axis=(0, 1, 2))
     result = augmentation.featurewise_standardize(x_train, x_other)
-    expect(isinstance(result, tuple) and len(result) == 2, "featurewise_standardize should return (train_scaled, other_scaled)")
+    result = expect_sequence(result, "featurewise_standardize", 2, "(train_scaled, other_scaled)")
     train_scaled, other_scaled = result
     expect_close(train_scaled, (x_train - mean) / std, "the scaled training images", rtol=1e-3, atol=1e-3)
     expect_close(other_scaled, (x_other - mean) / std,
@@ -95,7 +106,7 @@ def test_zca_whitening(augmentation, rng):
     base = rng.normal(size=(count, side, side, 1))
     images = (base + np.roll(base, 1, axis=1) + 0.5 * np.roll(base, 1, axis=2) + 3.0).astype("float32")  # correlated pixels
     result = augmentation.fit_zca(images)
-    expect(isinstance(result, tuple) and len(result) == 2, "fit_zca(x) should return (mean, whitening)")
+    result = expect_sequence(result, "fit_zca(x)", 2, "(mean, whitening)")
     mean, whitening = (np.asarray(part, dtype="float64") for part in result)
     d = side * side
     expect_array(mean, "mean from fit_zca", shape=(d,))

@@ -7,7 +7,7 @@ from PIL import Image
 from kerakit import pretrained
 from kerakit.grading import expect, expect_array, expect_close, student_module
 
-classify_photo = student_module("ch05_convnets", "classify_photo")
+classify_photo = student_module("classify_photo")
 
 CAT_CLASSES = {281: "tabby", 282: "tiger_cat", 283: "Persian_cat", 284: "Siamese_cat", 285: "Egyptian_cat"}
 

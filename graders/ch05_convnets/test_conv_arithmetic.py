@@ -5,7 +5,7 @@ import pytest
 
 from kerakit.grading import expect, student_module
 
-conv_arithmetic = student_module("ch05_convnets", "conv_arithmetic")
+conv_arithmetic = student_module("conv_arithmetic")
 
 
 def keras_output_length(layer, n):

@@ -3,9 +3,9 @@
 import numpy as np
 import pytest
 
-from kerakit.grading import HIGHER, Budget, accuracy_of, assert_architecture, assert_compiled_with, expect, expect_close, student_module, train_within_budget
+from kerakit.grading import HIGHER, Budget, accuracy_of, assert_architecture, assert_compiled_with, expect, expect_sequence, expect_close, student_module, train_within_budget
 
-mnist_convnet = student_module("ch05_convnets", "mnist_convnet")
+mnist_convnet = student_module("mnist_convnet")
 
 BUDGET = Budget(epochs=2, batch_size=64)  # the book: 5 epochs x batch 64 on 60,000 digits; 4,000 here
 
@@ -28,7 +28,7 @@ def test_prepare_mnist(mnist_convnet, rng):
     images = rng.integers(0, 256, size=(count, 28, 28)).astype("uint8")
     labels = rng.integers(0, 10, size=count).astype("uint8")
     result = mnist_convnet.prepare_mnist(images, labels)
-    expect(isinstance(result, tuple) and len(result) == 2, "prepare_mnist(images, labels) should return (x, y)")
+    result = expect_sequence(result, "prepare_mnist(images, labels)", 2, "(x, y)")
     x, y = result
     expect_close(x, images.reshape(count, 28, 28, 1) / 255.0, f"x from prepare_mnist(<{count} digits>)")
     expect_close(y, np.eye(10)[labels], f"y from prepare_mnist(<{count} digits>) (one-hot rows)")
@@ -53,7 +53,7 @@ def test_mnist_convnet_compile(mnist_convnet):
 def test_mnist_convnet_trains(mnist_convnet, mnist_arrays, floors):
     """build_mnist_convnet reaches the calibrated test accuracy on the offline MNIST digits in 2 epochs."""
     data = mnist_arrays
-    model = mnist_convnet.build_mnist_convnet()
-    train_within_budget(model, (data["x_train"], data["y_train"]), BUDGET)
-    floors.check("ch05_convnets.mnist_test_accuracy", accuracy_of(model, data["x_test"], data["y_test"]),
+    model = train_within_budget(mnist_convnet.build_mnist_convnet(), (data["x_train"], data["y_train"]), BUDGET,
+                                what="build_mnist_convnet()").model
+    floors.check("mnist_test_accuracy", accuracy_of(model, data["x_test"], data["y_test"]),
                  f"MNIST test accuracy after {BUDGET.describe()} on 4000 digits", HIGHER)

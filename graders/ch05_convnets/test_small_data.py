@@ -1,10 +1,11 @@
 """Graders for chapter 5, exercise 4: a small convnet from scratch overfits; augmentation + dropout help (DLwP §5.2)."""
 
+import numpy as np
 import pytest
 
-from kerakit.grading import HIGHER, Budget, accuracy_of, assert_architecture, assert_compiled_with, expect, student_module, train_within_budget
+from kerakit.grading import HIGHER, fresh_model, Budget, accuracy_of, assert_architecture, assert_compiled_with, expect, student_module, train_within_budget
 
-small_data = student_module("ch05_convnets", "small_data")
+small_data = student_module("small_data")
 
 # The book trains 30 epochs without and 100 epochs with augmentation (batch 20 or 32); scaled down here.
 PLAIN_BUDGET = Budget(epochs=20, batch_size=32)
@@ -40,22 +41,28 @@ def grader_augmentation():
                              layers.RandomZoom(0.2), layers.RandomFlip("horizontal")], name="grader_augmentation")
 
 
-def train_plain(small_data, data, measured):
-    """Return (train accuracy, validation accuracy) of the plain model, training it once per session."""
-    if "plain" not in measured:
-        model = small_data.build_small_convnet()
-        train_within_budget(model, (data["x_train"], data["y_train"]), PLAIN_BUDGET)
-        measured["plain"] = (accuracy_of(model, data["x_train"], data["y_train"]), accuracy_of(model, data["x_val"], data["y_val"]))
-    return measured["plain"]
+def train_plain(small_data, data, shared):
+    """Return (train accuracy, validation accuracy) of the plain model, trained once for this module's tests."""
+    def measure():
+        model = train_within_budget(small_data.build_small_convnet(), (data["x_train"], data["y_train"]), PLAIN_BUDGET,
+                                    what="build_small_convnet()").model
+        return accuracy_of(model, data["x_train"], data["y_train"]), accuracy_of(model, data["x_val"], data["y_val"])
+    return shared.get("plain", measure)
 
 
-def train_augmented(small_data, data, measured):
-    """Return (train accuracy, validation accuracy) of the augmentation + Dropout(0.5) model, trained once per session."""
-    if "augmented" not in measured:
-        model = small_data.build_small_convnet(augmentation=grader_augmentation(), dropout=0.5)
-        train_within_budget(model, (data["x_train"], data["y_train"]), AUGMENTED_BUDGET)
-        measured["augmented"] = (accuracy_of(model, data["x_train"], data["y_train"]), accuracy_of(model, data["x_val"], data["y_val"]))
-    return measured["augmented"]
+def train_augmented(small_data, data, shared):
+    """Return (train accuracy, validation accuracy) of the augmentation + Dropout(0.5) model, trained once for this module's tests.
+
+    It starts from the plain model's initial weights (the same layers), so the lift over
+    the plain model measures augmentation and dropout, not a luckier initialisation.
+    """
+    def measure():
+        plain_start = [np.array(w) for w in fresh_model(small_data.build_small_convnet(), "build_small_convnet()").trainable_weights]
+        model = train_within_budget(small_data.build_small_convnet(augmentation=grader_augmentation(), dropout=0.5),
+                                    (data["x_train"], data["y_train"]), AUGMENTED_BUDGET,
+                                    what="build_small_convnet(augmentation=..., dropout=0.5)", initial_weights=plain_start).model
+        return accuracy_of(model, data["x_train"], data["y_train"]), accuracy_of(model, data["x_val"], data["y_val"])
+    return shared.get("augmented", measure)
 
 
 @pytest.mark.points(2)
@@ -73,42 +80,40 @@ def test_small_convnet_with_augmentation_and_dropout(small_data):
     pipeline = grader_augmentation()
     model = small_data.build_small_convnet(augmentation=pipeline, dropout=0.5)
     what = "build_small_convnet(augmentation=..., dropout=0.5)"
-    import keras
-
-    layers = [layer for layer in model.layers if not isinstance(layer, keras.layers.InputLayer)]
-    expect(len(layers) > 0 and layers[0] is pipeline,
+    layers = model.layers
+    expect(len(layers) > 0 and layers[0].name == pipeline.name,
            f"{what}: the first layer should be the augmentation it was given (so it runs only in training), "
-           f"got {layers[0].__class__.__name__ if layers else 'no layers'}")
+           f"got {layers[0].class_name + ' ' + repr(layers[0].name) if layers else 'no layers'}")
     expected = [{"class": "Sequential", "output_shape": (None, 32, 32, 3), "params": 0}] + small_convnet_layers(0.5)
     assert_architecture(model, expected, what=what)
 
 
 @pytest.mark.points(3)
 @pytest.mark.timeout(300)
-def test_plain_convnet_overfits(small_data, small_images, measured, floors):
+def test_plain_convnet_overfits(small_data, small_images, shared, floors):
     """From scratch on 600 images, the plain model learns the task but overfits: training accuracy far above validation."""
-    train_accuracy, val_accuracy = train_plain(small_data, small_images, measured)
-    floors.check("ch05_convnets.small_data_val_accuracy_plain", val_accuracy,
+    train_accuracy, val_accuracy = train_plain(small_data, small_images, shared)
+    floors.check("small_data_val_accuracy_plain", val_accuracy,
                  f"validation accuracy of the plain model after {PLAIN_BUDGET.describe()} on 600 images", HIGHER)
-    floors.check("ch05_convnets.small_data_overfit_gap", train_accuracy - val_accuracy,
+    floors.check("small_data_overfit_gap", train_accuracy - val_accuracy,
                  f"training minus validation accuracy of the plain model after {PLAIN_BUDGET.describe()}", HIGHER)
 
 
 @pytest.mark.points(3)
 @pytest.mark.timeout(400)
-def test_augmented_convnet_generalises(small_data, small_images, measured, floors):
+def test_augmented_convnet_generalises(small_data, small_images, shared, floors):
     """With augmentation + Dropout(0.5), the same small data gives a much higher validation accuracy."""
-    _, val_accuracy = train_augmented(small_data, small_images, measured)
-    floors.check("ch05_convnets.small_data_val_accuracy_augmented", val_accuracy,
+    _, val_accuracy = train_augmented(small_data, small_images, shared)
+    floors.check("small_data_val_accuracy_augmented", val_accuracy,
                  f"validation accuracy with augmentation + Dropout(0.5) after {AUGMENTED_BUDGET.describe()} on 600 images", HIGHER)
 
 
 @pytest.mark.points(2)
 @pytest.mark.timeout(600)
-def test_augmentation_and_dropout_lift_validation_accuracy(small_data, small_images, measured, floors):
+def test_augmentation_and_dropout_lift_validation_accuracy(small_data, small_images, shared, floors):
     """The book's claim, measured: augmentation + dropout lift validation accuracy over the plain model on the same data."""
-    _, plain = train_plain(small_data, small_images, measured)
-    _, augmented = train_augmented(small_data, small_images, measured)
+    _, plain = train_plain(small_data, small_images, shared)
+    _, augmented = train_augmented(small_data, small_images, shared)
     lift = augmented - plain
-    floors.check("ch05_convnets.small_data_lift", lift,
+    floors.check("small_data_lift", lift,
                  "validation accuracy with augmentation + dropout minus without, same 600 images", HIGHER, bound=0.0)

@@ -2,9 +2,9 @@
 
 import pytest
 
-from kerakit.grading import assert_architecture, expect, student_module
+from kerakit.grading import ModelRecord, assert_architecture, expect, student_module
 
-vgg16 = student_module("ch05_convnets", "vgg16")
+vgg16 = student_module("vgg16")
 
 TOTAL_PARAMS = 138_357_544
 
@@ -32,35 +32,43 @@ def vgg16_layers(size=224, num_classes=1000):
     return layers, names
 
 
-def check_vgg16(model, what):
-    import keras
+GRADED_SIZE, GRADED_CLASSES = 32, 10  # built small: 33.6M parameters instead of 138M keep grading under 1 GB
 
-    layers, names = vgg16_layers()
-    summary = assert_architecture(model, layers, what=what)
-    expect(summary.total_params == TOTAL_PARAMS, f"{what} should have {TOTAL_PARAMS:,} parameters, got {summary.total_params:,}")
-    got = [layer.name for layer in model.layers if not isinstance(layer, keras.layers.InputLayer)]
+
+def check_vgg16(builder, what):
+    """Check a VGG16 builder's defaults (224 x 224 x 3, 1000 classes) and, built at 32 x 32, every layer and its name.
+
+    Every layer's parameters follow the same formula at any input size, so a model that
+    matches layer by layer at 32 x 32 has the grader's 138,357,544 parameters at 224 x 224.
+    """
+    defaults = builder.defaults
+    expect(defaults.get("input_shape") in ((224, 224, 3), [224, 224, 3]) and defaults.get("num_classes") == 1000,
+           f"{what} should default to input_shape=(224, 224, 3) and num_classes=1000, got {defaults}")
+    model = builder(input_shape=(GRADED_SIZE, GRADED_SIZE, 3), num_classes=GRADED_CLASSES)
+    layers, names = vgg16_layers(GRADED_SIZE, GRADED_CLASSES)
+    shown = f"{what.removesuffix('()')}(input_shape=({GRADED_SIZE}, {GRADED_SIZE}, 3), num_classes={GRADED_CLASSES})"
+    summary = assert_architecture(model, layers, what=shown)
+    got = [layer.name for layer in summary.layers]
     for index, (want, have) in enumerate(zip(names, got), start=1):
         expect(want == have, f"{what}: layer {index} should be named {want!r} as in the book, got {have!r}")
+    return model
 
 
 @pytest.mark.points(4)
 @pytest.mark.timeout(180)
 def test_vgg16_functional(vgg16):
-    """build_vgg16_functional is VGG16 with the book's layer names: 138,357,544 parameters."""
-    import keras
-
-    model = vgg16.build_vgg16_functional()
-    expect(isinstance(model, keras.Model) and not isinstance(model, keras.Sequential),
-           f"build_vgg16_functional() should build a functional keras.Model (keras.Model(inputs, outputs)), got {type(model).__name__}")
-    check_vgg16(model, "build_vgg16_functional()")
+    """build_vgg16_functional is VGG16 with the book's layer names: 138,357,544 parameters at 224 x 224."""
+    what = "build_vgg16_functional()"
+    model = check_vgg16(vgg16.build_vgg16_functional, what)
+    expect(isinstance(model, ModelRecord) and model.class_name == "Functional" and model.module.startswith("keras"),
+           f"{what} should build a functional keras.Model (keras.Model(inputs, outputs)), got {model.class_name}")
 
 
 @pytest.mark.points(4)
 @pytest.mark.timeout(180)
 def test_vgg16_sequential(vgg16):
     """build_vgg16_sequential is the same VGG16 as a keras.Sequential."""
-    import keras
-
-    model = vgg16.build_vgg16_sequential()
-    expect(isinstance(model, keras.Sequential), f"build_vgg16_sequential() should return a keras.Sequential, got {type(model).__name__}")
-    check_vgg16(model, "build_vgg16_sequential()")
+    what = "build_vgg16_sequential()"
+    model = check_vgg16(vgg16.build_vgg16_sequential, what)
+    expect(model.class_name == "Sequential" and model.module.startswith("keras"),
+           f"{what} should return a keras.Sequential, got {model.class_name}")

@@ -4,9 +4,9 @@ import numpy as np
 import pytest
 
 from kerakit import pretrained
-from kerakit.grading import GradingFailure, expect, expect_array, expect_close, student_module
+from kerakit.grading import fresh_model, GradingFailure, expect, expect_sequence, expect_array, expect_close, student_module
 
-visualisation = student_module("ch05_convnets", "visualisation")
+visualisation = student_module("visualisation")
 
 MNIST_SHAPES = [(26, 26, 32), (13, 13, 32), (11, 11, 64), (5, 5, 64), (3, 3, 64)]
 
@@ -55,7 +55,7 @@ def test_activation_model(visualisation, rng):
     images = rng.uniform(size=(3, 28, 28, 1)).astype("float32")
     for n in (4, 8):
         what = f"activation_model(<MNIST convnet>, n={n})"
-        outputs = visualisation.activation_model(model, n=n).predict(images, verbose=0)
+        outputs = fresh_model(visualisation.activation_model(model, n=n), what, recorded_weights=True).predict(images, verbose=0)
         outputs = outputs if isinstance(outputs, (list, tuple)) else [outputs]
         expected_shapes = MNIST_SHAPES[:n]
         got_shapes = [tuple(np.shape(o)[1:]) for o in outputs]
@@ -85,7 +85,7 @@ def test_filter_visualisation_raises_the_activation(visualisation, rng, tmp_path
     path = tmp_path / "filter.png"
     what = f"visualise_filter(base, 'block3_project_conv', {filter_index}, size=48, steps=12)"
     result = visualisation.visualise_filter(base, "block3_project_conv", filter_index, size=48, steps=12, path=path)
-    expect(isinstance(result, tuple) and len(result) == 2, f"{what} should return (image, activations)")
+    result = expect_sequence(result, f"{what}", 2, "(image, activations)")
     image, activations = result
     expect_array(image, f"the image from {what}", shape=(48, 48, 3), kinds="u")
     activations = [float(a) for a in activations]

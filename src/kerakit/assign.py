@@ -77,6 +77,8 @@ def planned_files(solutions: Path) -> dict[Path, str | Path]:
             continue
         if source.suffix == ".py":
             plan[relative] = strip_solutions(source.read_text(encoding="utf-8"), str(source))
+        elif _is_sheet(solutions, relative):
+            plan[relative] = current_sheet(solutions, relative)
         else:
             plan[relative] = source
     return plan
@@ -87,6 +89,8 @@ def assign(solutions: Path, chapters: Path) -> list[Path]:
 
     Files in chapters/ that solutions/ no longer has are removed (logs/ and caches are kept).
     """
+    for sheet in stale_sheets(solutions):  # the sheet's points table, regenerated from the graders
+        (solutions / sheet).write_text(current_sheet(solutions, sheet), encoding="utf-8")
     plan = planned_files(solutions)
     changed = []
     for drift in check(solutions, chapters, plan):
@@ -107,7 +111,7 @@ def assign(solutions: Path, chapters: Path) -> list[Path]:
 def check(solutions: Path, chapters: Path, plan: dict[Path, str | Path] | None = None) -> list[Drift]:
     """Return how the committed chapters/ differ from what `assign` would write (empty: none)."""
     plan = planned_files(solutions) if plan is None else plan
-    drift = []
+    drift = [Drift(f"{solutions.name}/{sheet}", "stale grading table in") for sheet in stale_sheets(solutions)]
     for relative, content in plan.items():
         target = chapters / relative
         if not target.is_file():
@@ -123,3 +127,21 @@ def check(solutions: Path, chapters: Path, plan: dict[Path, str | Path] | None =
             if existing.is_file() and relative not in plan and not any(p in SKIPPED_NAMES for p in relative.parts) and existing.suffix != ".pyc":
                 drift.append(Drift(str(relative), "extra"))
     return drift
+
+
+def _is_sheet(solutions: Path, relative: Path) -> bool:
+    """Return True for a chapter's exercise sheet (`<chapter>/README.md`) whose chapter has graders."""
+    return relative.name == "README.md" and len(relative.parts) == 2 and (solutions.parent / "graders" / relative.parts[0]).is_dir()
+
+
+def current_sheet(solutions: Path, relative: Path) -> str:
+    """Return the sheet's text with its points-and-budgets table generated from the chapter's graders."""
+    from kerakit.sheets import with_grading_table
+
+    return with_grading_table((solutions / relative).read_text(encoding="utf-8"), solutions.parent / "graders" / relative.parts[0])
+
+
+def stale_sheets(solutions: Path) -> list[Path]:
+    """Return the sheets in solutions/ whose generated table no longer matches their graders."""
+    return [relative for relative in (Path(p.parent.name) / p.name for p in sorted(solutions.glob("*/README.md")))
+            if _is_sheet(solutions, relative) and (solutions / relative).read_text(encoding="utf-8") != current_sheet(solutions, relative)]

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-import tempfile
 from pathlib import Path
 
 from kerakit import KIT_SEED
@@ -20,7 +19,7 @@ EXAMPLES = {
     "solve": "examples:\n  kerakit solve ch03                  write solutions/ch03_first_networks/logs/\n"
     "  kerakit solve ch03 --impl chapters  train YOUR functions into chapters/ch03_first_networks/logs/\n"
     "  tensorboard --logdir solutions/ch03_first_networks/logs",
-    "calibrate": "examples:\n  kerakit calibrate ch03               re-measure ch03's floors over 5 seeds\n"
+    "calibrate": "examples:\n  kerakit calibrate ch03               re-measure ch03's floors over 10 seeds, verify on 10 held-out seeds\n"
     "  kerakit calibrate ch03 --seeds 1,2,3,4,5,6\n"
     "  kerakit calibrate ch03 -k imdb         only the floors measured by the IMDB graders",
     "datasets": "example:\n  kerakit datasets   list every dataset, where it comes from, and whether it loads offline",
@@ -88,7 +87,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     calibrate = command("calibrate", "re-measure a chapter's metric floors on the reference", run_calibrate)
     calibrate.add_argument("chapter", metavar="CHAPTER")
-    calibrate.add_argument("--seeds", default=",".join(str(KIT_SEED + i) for i in range(5)),
+    calibrate.add_argument("--held-out", default=",".join(str(KIT_SEED + 100 + i) for i in range(10)),
+                           help="seeds the floors are verified on, not set from (default: 10 seeds from kit seed + 100); "
+                                "'' to skip")
+    calibrate.add_argument("--seeds", default=",".join(str(KIT_SEED + i) for i in range(10)),
                            help="comma-separated seeds (at least 5 recommended)")
     calibrate.add_argument("-k", metavar="EXPRESSION", help="only re-measure the floors of tests matching this -k expression")
 
@@ -197,7 +199,7 @@ def run_check(args: argparse.Namespace) -> int:
 
     root = find_kit_root()
     targets = [str(root / "graders" / resolve_chapter(root, c)) for c in args.chapters] or [str(root / "graders")]
-    options = [*targets, "--impl", args.impl, "--kerakit-seed", str(args.seed), *_pytest_base_options(root)]
+    options = [*targets, "--kerakit-impl", args.impl, "--kerakit-seed", str(args.seed), *_pytest_base_options(root)]
     options += ["--tb=short" if args.verbose else "--tb=no", "-rN"]
     if args.verbose:
         options.append("-v")
@@ -206,7 +208,7 @@ def run_check(args: argparse.Namespace) -> int:
     if args.json:
         options += ["--kerakit-json", args.json]
     if args.gradescope:
-        options += ["--gradescope", args.gradescope]
+        options += ["--kerakit-gradescope", args.gradescope]
     return int(pytest.main(options))
 
 
@@ -262,11 +264,19 @@ def run_calibrate(args: argparse.Namespace) -> int:
     seeds = [int(s) for s in args.seeds.split(",") if s.strip()]
     if len(seeds) < 2:
         raise ValueError("--seeds needs at least two seeds")
-    floors = calibrate_chapter(root, chapter, seeds, _pytest_base_options(root), args.k)
-    for floor in floors:
-        print(f"{floor.key}: floor {floor.floor:.3f} ({floor.direction}), mean {floor.mean:.4f}, values {', '.join(f'{v:.4f}' for v in floor.values)}")
+    held_out = [int(s) for s in args.held_out.split(",") if s.strip()]
+    if set(held_out) & set(seeds):
+        raise ValueError("--held-out seeds must not be calibration seeds")
+    calibration = calibrate_chapter(root, chapter, seeds, _pytest_base_options(root), args.k, held_out)
+    for floor in calibration.floors:
+        held = f"; held-out {min(floor.held_out_values):.4f}-{max(floor.held_out_values):.4f}" if floor.held_out_values else ""
+        print(f"{floor.key}: floor {floor.floor:.3f} ({floor.direction}), mean {floor.mean:.4f}, "
+              f"{min(floor.values):.4f}-{max(floor.values):.4f} over {len(floor.values)} seeds{held}")
     print(f"updated {root / 'graders' / 'thresholds.toml'}")
-    return 0
+    failures = calibration.held_out_failures
+    for key, misses in failures.items():
+        print(f"HELD-OUT FAILURE {key}: " + ", ".join(f"seed {seed} gave {value:.4f}" for seed, value in misses))
+    return 1 if failures else 0
 
 
 def run_datasets(args: argparse.Namespace) -> int:

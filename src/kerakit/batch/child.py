@@ -174,7 +174,7 @@ def pytest_arguments(job: dict) -> list[str]:
         arguments += ["-p", "kerakit.grading.plugin"]  # kerakit used from a source tree, not pip-installed
     if job["kind"] == "catalog":
         return [*arguments, "--collect-only"]
-    return [*arguments, "--impl", job["workspace"]]
+    return [*arguments, "--kerakit-impl", job["workspace"]]
 
 
 def _plugin_installed() -> bool:

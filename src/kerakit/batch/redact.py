@@ -36,7 +36,6 @@ def gradescope_results(report: GradingReport, reasons: list[str]) -> dict:
 
 def feedback_markdown(student: str, report: GradingReport, reasons: list[str]) -> str:
     """Return feedback.md: the total, any submission-level problem, the visible table, hidden tests as a sum."""
-    visible = [r for r in report.results if r.visibility != HIDDEN]
     hidden = [r for r in report.results if r.visibility == HIDDEN]
     lines = [f"# Feedback for {student}", "",
              f"**Total: {report.score:g} / {report.max_score:g} points**", ""]

@@ -16,7 +16,7 @@ from typing import Callable
 
 import kerakit
 from kerakit.batch.limits import SLOT_UID_BASE, Limits
-from kerakit.batch.outcomes import CatalogTest, Outcomes, describe_exit
+from kerakit.batch.outcomes import Outcomes, describe_exit
 from kerakit.batch.sandbox import kill_submission
 from kerakit.grading.feedback import ERROR, TIMEOUT
 from kerakit.grading.reports import HIDDEN

@@ -30,7 +30,7 @@ SUPERSAMPLE = 4  # shapes are drawn at 4x and downsampled, for smooth edges
 
 @functools.lru_cache(maxsize=1)
 def _backgrounds() -> tuple[np.ndarray, ...]:
-    from kerakit.pretrained.photos import load_photo
+    from kerakit.data.photos import load_photo
 
     return tuple(load_photo(name) for name in BACKGROUND_PHOTOS)
 

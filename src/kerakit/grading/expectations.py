@@ -19,17 +19,15 @@ def expect_array(value: Any, what: str, shape: tuple | None = None, kinds: str |
     """Return `value` as a NumPy array after checking its type, shape and dtype kind.
 
     Args:
-        value: what the student's function returned (a NumPy array or a tensor).
+        value: the plain result of a student's function (tensors arrive as NumPy arrays).
         what: how to name it in feedback, e.g. "vectorize_sequences(...)".
         shape: the expected shape; None entries match any size.
         kinds: allowed `dtype.kind` letters, e.g. "f" (float), "iu" (integers), "b" (bool).
     """
     if value is None:
         raise GradingFailure(f"{what} returned None: did you forget a `return`?")
-    if not isinstance(value, np.ndarray):
-        if hasattr(value, "numpy") and hasattr(value, "shape"):
-            value = np.asarray(value.numpy())
-        elif isinstance(value, (np.generic, int, float)) and shape == ():
+    if type(value) is not np.ndarray:  # plain data only: a subclass's methods never run in a check
+        if type(value) in (int, float, bool) and shape == ():
             value = np.asarray(value)
         else:
             raise GradingFailure(f"{what} should return a NumPy array, got {type(value).__name__}")
@@ -70,3 +68,27 @@ def _number(value: Any) -> str:
     """Return a NumPy scalar as plain text (6 significant digits), not as `np.float64(...)`."""
     value = np.asarray(value).item()
     return f"{value:.6g}" if isinstance(value, float) else str(value)
+
+
+def expect_sequence(value: Any, what: str, length: int | None = None, items: str | None = None) -> tuple:
+    """Return a list or tuple result as a tuple after checking its length; anything else fails.
+
+    The one check for "returns a sequence" results: a list is as good as a tuple.
+
+    Args:
+        value: the plain result of a student's function.
+        what: how to name the call in feedback, e.g. "standardize(train, test)".
+        length: the expected number of items, if fixed.
+        items: how the sheet names the items, e.g. "(mean, std)".
+
+    Example:
+        mean, std = expect_sequence(result, "fit_standardization(train)", 2, "(mean, std)")
+    """
+    wanted = items or (f"{length} items" if length is not None else "a sequence")
+    if value is None:
+        raise GradingFailure(f"{what} returned None: it should return {wanted} (did you forget a `return`?)")
+    if not isinstance(value, (list, tuple)):
+        raise GradingFailure(f"{what} should return {wanted} as a tuple or list, got {type(value).__name__}")
+    if length is not None and len(value) != length:
+        raise GradingFailure(f"{what} should return {wanted}: {length} items, got {len(value)}")
+    return tuple(value)

@@ -11,7 +11,10 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-from kerakit.grading.errors import ExerciseMissing, SubmissionError
+import numpy as np
+
+from kerakit.grading.boundary import to_plain
+from kerakit.grading.errors import ExerciseMissing, GradingFailure, SubmissionError
 
 NAMED_IMPLEMENTATIONS = ("chapters", "solutions")
 
@@ -104,7 +107,11 @@ class Implementation:
 
 
 class StudentModule:
-    """A student's module as graders see it: attribute access with readable errors."""
+    """A student's module as graders see it: every value that comes back is plain data.
+
+    Attribute access gives a `StudentFunction` for a function (its results pass
+    `to_plain`) and the plain value of anything else; a missing name is one readable line.
+    """
 
     def __init__(self, implementation: Implementation, chapter: str, module: str):
         self._implementation = implementation
@@ -121,11 +128,89 @@ class StudentModule:
             raise AttributeError(name)
         loaded = self._implementation.load_module(self._chapter, self._module)
         try:
-            return getattr(loaded, name)
+            value = getattr(loaded, name)
         except AttributeError:
             raise ExerciseMissing(
                 f"{self.path} has no `{name}`: keep the name and signature from the stub"
             ) from None
+        if callable(value):
+            return StudentFunction(value, name)
+        return to_plain(value, f"{name} in {self.path}")
+
+
+@dataclass(frozen=True)
+class StudentCall:
+    """What one call of a student's function left behind, as plain data: its result and its arguments after the call."""
+
+    result: Any
+    arguments: tuple
+    keywords: dict
+
+
+class StudentFunction:
+    """A student's function whose results come back as plain data.
+
+    Arrays the grader passes in are copied first, so a function that changes its
+    argument in place cannot change the grader's own copy (and the grader's
+    expectation computed from it).
+    """
+
+    def __init__(self, function, name: str):
+        self._function = function
+        self.__name__ = name
+
+    @property
+    def defaults(self) -> dict:
+        """Return parameter name -> default value of the function's signature, as plain data (no student code runs).
+
+        Example:
+            vgg16.build_vgg16_functional.defaults   # {"input_shape": (224, 224, 3), "num_classes": 1000}
+        """
+        import inspect
+
+        try:
+            parameters = inspect.signature(self._function).parameters.values()
+        except (TypeError, ValueError):
+            return {}
+        return {p.name: to_plain(p.default, f"the default of {p.name} in {self.__name__}()")
+                for p in parameters if p.default is not inspect.Parameter.empty}
+
+    def __call__(self, *arguments, **keywords) -> Any:
+        """Return the function's result on copies of the arguments, as plain data."""
+        result = self._function(*(_copied(value) for value in arguments), **{key: _copied(value) for key, value in keywords.items()})
+        return to_plain(result, f"{self.__name__}(...)")
+
+    def call(self, *arguments, **keywords) -> StudentCall:
+        """Return the StudentCall: the plain result and the plain arguments after the call (to see what it changed).
+
+        Example:
+            after = tensors.naive_relu.call(x).arguments[0]   # is x changed in place?
+        """
+        arguments = tuple(_copied(value) for value in arguments)
+        keywords = {key: _copied(value) for key, value in keywords.items()}
+        result = self._function(*arguments, **keywords)
+        what = f"{self.__name__}(...)"
+        return StudentCall(to_plain(result, what), tuple(_plain_or_none(value, what) for value in arguments),
+                           {key: _plain_or_none(value, what) for key, value in keywords.items()})
+
+
+def _plain_or_none(value: Any, what: str) -> Any:
+    """Return an argument after the call as plain data, or None for one that has no plain form (a grader's callable)."""
+    try:
+        return to_plain(value, what)
+    except GradingFailure:
+        return None
+
+
+def _copied(value: Any) -> Any:
+    """Return a copy of an array (or of a list/tuple/dict of arrays) the grader passes to student code; anything else as is."""
+    if isinstance(value, np.ndarray):
+        return value.copy()
+    if type(value) in (list, tuple):
+        return type(value)(_copied(item) for item in value)
+    if type(value) is dict:
+        return {key: _copied(item) for key, item in value.items()}
+    return value
 
 
 def _forget_modules_from(folder: Path, already_imported: set[str]) -> None:

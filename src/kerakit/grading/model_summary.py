@@ -17,18 +17,17 @@ CONFIG_KEYS = (
     "pool_size",
     "activation",
     "rate",
+    "scale",
+    "offset",
     "return_sequences",
     "kernel_regularizer",
+    "bias_regularizer",
+    "activity_regularizer",
+    "use_bias",
     "input_dim",
     "output_dim",
     "trainable",
 )
-
-EXACT_ARCHITECTURE = "architecture"
-PARAMETER_COUNT = "params"
-OUTPUT_SHAPE = "output_shape"
-MODES = (EXACT_ARCHITECTURE, PARAMETER_COUNT, OUTPUT_SHAPE)
-
 
 @dataclass(frozen=True)
 class LayerSummary:
@@ -40,12 +39,22 @@ class LayerSummary:
     config: Mapping[str, Any] = field(default_factory=dict)
     # Keras numbers layer names per session ("dense_3"), so the name is shown but never compared.
     name: str = field(default="", compare=False)
+    # Where the layer's class comes from: a look-alike class named "Dropout" is not Keras's Dropout.
+    module: str = field(default="keras.layers", compare=False)
+    # The layer's whole config as plain data, for exercises about settings CONFIG_KEYS leave out.
+    full_config: Mapping[str, Any] = field(default_factory=dict, compare=False, repr=False)
+
+    @property
+    def is_keras(self) -> bool:
+        """Return True when the layer is one of Keras's own classes."""
+        return self.module == "keras" or self.module.startswith("keras.")
 
     def describe(self) -> str:
         """Return a one-line description such as `Dense (None, 16) 160,016 activation=relu`."""
         shape = _show(self.output_shape) if self.output_shape is not None else "(any shape)"
         params = f"{self.params:,}" if self.params >= 0 else "(any)"
-        settings = " ".join(f"{key}={_show(value)}" for key, value in self.config.items() if value is not None)
+        settings = " ".join(f"{key}={_show(value)}" for key, value in self.config.items()
+                            if value is not None and (key, value) != ("use_bias", True))
         return f"{self.class_name} {shape} {params} {settings}".rstrip()
 
 
@@ -58,9 +67,10 @@ class ModelSummary:
     output_shape: Any
     total_params: int
     trainable_params: int
+    built: bool = True
 
 
-def summarize_model(model, fold_activations: bool = True) -> ModelSummary:
+def summarize_model(model, what: str = "the model", fold_activations: bool = True) -> ModelSummary:
     """Return the ModelSummary of a built Keras model (Sequential, functional or subclassed).
 
     Input layers are left out, so the same network built with Sequential or with the
@@ -74,9 +84,7 @@ def summarize_model(model, fold_activations: bool = True) -> ModelSummary:
     import keras
 
     if not isinstance(model, keras.Model):
-        raise GradingFailure(f"expected a keras.Model, got {type(model).__name__}")
-    if not model.built:
-        raise GradingFailure("the model is not built: start it with keras.Input(shape=...) so its shapes are known")
+        raise GradingFailure(f"{what}: expected a keras.Model, got {type(model).__name__}")
     layers: list[LayerSummary] = []
     for layer in model.layers:
         if isinstance(layer, keras.layers.InputLayer):
@@ -90,10 +98,13 @@ def summarize_model(model, fold_activations: bool = True) -> ModelSummary:
             and previous.config.get("activation") == "linear"
         ):
             config = dict(previous.config, activation=summary.config.get("activation"))
-            layers[-1] = LayerSummary(previous.class_name, previous.output_shape, previous.params, config, previous.name)
+            layers[-1] = LayerSummary(previous.class_name, previous.output_shape, previous.params, config, previous.name, previous.module,
+                                      previous.full_config)
             continue
         layers.append(summary)
     trainable = sum(int(_count(w)) for w in model.trainable_weights)
+    if not model.built:  # e.g. an augmentation pipeline without keras.Input: layers and configs, no shapes
+        return ModelSummary(tuple(layers), None, None, trainable, trainable, built=False)
     return ModelSummary(
         layers=tuple(layers),
         input_shape=_shape_of(getattr(model, "inputs", None)),
@@ -113,7 +124,11 @@ def summarize_layer(layer) -> LayerSummary:
         output_shape = _shape_of(layer.output)
     except (AttributeError, ValueError):
         output_shape = None
-    return LayerSummary(layer.__class__.__name__, output_shape, int(layer.count_params()), picked, layer.name)
+    from kerakit.grading.boundary import plain_config
+
+    params = int(layer.count_params()) if layer.built else 0
+    return LayerSummary(layer.__class__.__name__, output_shape, params, picked, layer.name,
+                        type(layer).__module__, plain_config(config))
 
 
 def expected_layers(specs: Iterable[Mapping[str, Any]]) -> tuple[LayerSummary, ...]:
@@ -145,18 +160,12 @@ class LayerDifference:
 
 
 @dataclass(frozen=True)
-class ModelDiff:
-    """The comparison of an actual model with the expected one, in one mode."""
+class _ModelDiff:
+    """The comparison of a model's summary with the expected layers."""
 
-    mode: str
     expected: tuple[LayerSummary, ...]
     actual: ModelSummary
     first_difference: LayerDifference | None
-
-    @property
-    def matches(self) -> bool:
-        """Return True when the model matches in this mode."""
-        return self.first_difference is None
 
     def report(self) -> str:
         """Return the layer-by-layer table, expected beside actual, marking the first difference."""
@@ -173,52 +182,57 @@ class ModelDiff:
         return "\n".join(rows)
 
 
-def compare_models(expected: Sequence[Mapping[str, Any]] | Sequence[LayerSummary], model, mode: str = EXACT_ARCHITECTURE) -> ModelDiff:
-    """Return the ModelDiff of `model` against the expected layers in one of three modes.
+def assert_architecture(model, expected: Sequence[Mapping[str, Any]], what: str = "the model") -> ModelSummary:
+    """Return the model's summary, or raise GradingFailure with a layer-by-layer diff naming the first difference.
 
-    Modes:
-        "architecture": same layers in order: class, output shape, parameter count and
-            every config key the expected layer names.
-        "params": same total parameter count.
-        "output_shape": same final output shape.
+    Layers are compared in order: class (Keras's own class, not a look-alike of the
+    same name), every config key the expected layer names, output shape and parameter
+    count; a key left out of `expected` is not checked.
+
+    Args:
+        model: a ModelRecord from student code (or a grader's own keras.Model).
+        expected: grader data such as `[{"class": "Dense", "units": 16, "activation": "relu",
+            "output_shape": (None, 16), "params": 160016}, ...]`.
+        what: how feedback names the model, e.g. "build_imdb_model()".
+
+    Example:
+        summary = assert_architecture(imdb.build_imdb_model(), IMDB_LAYERS, "build_imdb_model()")
     """
-    if mode not in MODES:
-        raise ValueError(f"mode must be one of {MODES}, got {mode!r}")
-    wanted = tuple(expected) if expected and isinstance(expected[0], LayerSummary) else expected_layers(expected)
-    actual = model if isinstance(model, ModelSummary) else summarize_model(model)
-    return ModelDiff(mode, wanted, actual, _first_difference(mode, wanted, actual))
-
-
-def assert_architecture(model, expected, mode: str = EXACT_ARCHITECTURE, what: str = "the model") -> ModelSummary:
-    """Return the model's summary, or raise GradingFailure with a layer-by-layer diff."""
-    diff = compare_models(expected, model, mode)
-    if not diff.matches:
+    actual = _summary_of(model, what)
+    wanted = expected_layers(expected)
+    if not actual.built and any(layer.output_shape is not None or layer.params > 0 for layer in wanted):
+        raise GradingFailure(f"{what} is not built: start it with keras.Input(shape=...) so its shapes are known")
+    diff = _ModelDiff(wanted, actual, _first_difference(wanted, actual))
+    if diff.first_difference is not None:
         difference = diff.first_difference
         where = f"layer {difference.index}: " if difference.index else ""
         raise GradingFailure(f"{what} differs at {where}{difference.what}\n{diff.report()}")
-    return diff.actual
+    return actual
 
 
-def _first_difference(mode: str, expected: tuple[LayerSummary, ...], actual: ModelSummary) -> LayerDifference | None:
-    total_expected = sum(layer.params for layer in expected if layer.params >= 0)
-    if mode == PARAMETER_COUNT:
-        if actual.total_params != total_expected:
-            return LayerDifference(0, f"expected {total_expected:,} parameters, got {actual.total_params:,}")
-        return None
-    if mode == OUTPUT_SHAPE:
-        want = expected[-1].output_shape
-        if _shape_matches(want, actual.output_shape):
-            return None
-        return LayerDifference(0, f"expected output shape {_show(want)}, got {_show(actual.output_shape)}")
+def _summary_of(model, what: str) -> ModelSummary:
+    summary = getattr(model, "summary", None)
+    if isinstance(summary, ModelSummary):
+        return summary
+    if isinstance(model, ModelSummary):
+        return model
+    return summarize_model(model, what)
+
+
+def _first_difference(expected: tuple[LayerSummary, ...], actual: ModelSummary) -> LayerDifference | None:
     for i, want in enumerate(expected):
         if i >= len(actual.layers):
             return LayerDifference(i + 1, f"expected a {want.class_name} layer, but the model has only {len(actual.layers)} layers")
         got = actual.layers[i]
         if got.class_name != want.class_name:
             return LayerDifference(i + 1, f"expected a {want.class_name} layer, got {got.class_name}")
+        if not got.is_keras:
+            return LayerDifference(i + 1, f"expected Keras's own {want.class_name} layer (keras.layers.{want.class_name}), "
+                                          f"got a class of that name from {got.module}")
         for key, value in want.config.items():
-            if got.config.get(key, True if key == "trainable" else None) != value:
-                return LayerDifference(i + 1, f"{got.class_name} expected {key}={_show(value)}, got {key}={_show(got.config.get(key))}")
+            have = got.config.get(key, True if key == "trainable" else None)
+            if have != value:
+                return LayerDifference(i + 1, f"{got.class_name} expected {key}={_show(value)}, got {key}={_show(have)}")
         if want.output_shape is not None and not _shape_matches(want.output_shape, got.output_shape):
             return LayerDifference(i + 1, f"{got.class_name} expected output shape {_show(want.output_shape)}, got {_show(got.output_shape)}")
         if want.params >= 0 and got.params != want.params:
@@ -261,7 +275,7 @@ def _normalise(key: str, value: Any) -> Any:
     """Return config values in one comparable form (tuples, regulariser strings)."""
     if isinstance(value, list):
         return tuple(value)
-    if key == "kernel_regularizer":
+    if key.endswith("_regularizer"):
         return describe_regularizer(value)
     if key == "activation" and isinstance(value, dict):  # a serialised activation function
         return value.get("config", {}).get("name", value.get("class_name"))

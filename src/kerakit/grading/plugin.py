@@ -16,12 +16,14 @@ import pytest
 from kerakit import KIT_SEED
 from kerakit.grading.feedback import NOT_IMPLEMENTED, PASSED, SKIPPED, Feedback, feedback_for
 from kerakit.grading.loader import Implementation, resolve_implementation
+from kerakit.grading.memory import limit_malloc_arenas, release_memory, resident_bytes
 from kerakit.grading.reports import HIDDEN, VISIBLE, ExerciseResult, GradingReport, render_table, to_gradescope, to_kerakit_json, write_json
-from kerakit.grading.seeding import quiet_tensorflow, seed_everything
+from kerakit.grading.seeding import quiet_tensorflow, seed_everything, set_session_seed
 from kerakit.grading.thresholds import FloorBook, load_thresholds
 from kerakit.paths import find_kit_root
 
 quiet_tensorflow()
+limit_malloc_arenas()
 
 DEFAULT_TIMEOUT_SECONDS = 120.0
 GRADING_STATE = pytest.StashKey["GradingState"]()
@@ -29,12 +31,14 @@ GRADING_STATE = pytest.StashKey["GradingState"]()
 
 def pytest_addoption(parser: pytest.Parser) -> None:
     group = parser.getgroup("kerakit", "kerakit grading")
-    group.addoption("--impl", default="chapters", metavar="chapters|solutions|PATH",
+    # Every option carries the --kerakit- prefix: the plugin loads into every pytest run of the
+    # environment. The short names of the first release stay as aliases.
+    group.addoption("--kerakit-impl", "--impl", dest="kerakit_impl", default="chapters", metavar="chapters|solutions|PATH",
                     help="whose code the graders exercise: chapters (default), solutions, or a folder")
     group.addoption("--kerakit-seed", type=int, default=KIT_SEED, metavar="N",
                     help=f"seed for Python, NumPy and Keras in every graded test (default {KIT_SEED})")
     group.addoption("--kerakit-json", metavar="PATH", help="write the kerakit JSON report to PATH")
-    group.addoption("--gradescope", metavar="PATH", help="write Gradescope's results.json to PATH")
+    group.addoption("--kerakit-gradescope", "--gradescope", dest="kerakit_gradescope", metavar="PATH", help="write Gradescope's results.json to PATH")
     group.addoption("--kerakit-calibrate", action="store_true",
                     help="record metric measurements without checking floors (used by `kerakit calibrate`)")
     group.addoption("--kerakit-timeout", type=float, default=DEFAULT_TIMEOUT_SECONDS, metavar="SECONDS",
@@ -46,6 +50,7 @@ def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", "points(n): how many points the test is worth (makes it a graded test)")
     config.addinivalue_line("markers", "visibility(kind): 'visible' (default) or 'hidden' (instructor-only)")
     config.stash[GRADING_STATE] = GradingState(config)
+    set_session_seed(config.stash[GRADING_STATE].seed)
 
 
 class GradingState:
@@ -54,7 +59,7 @@ class GradingState:
     def __init__(self, config: pytest.Config):
         self.config = config
         self.seed: int = config.getoption("kerakit_seed")
-        self.impl_spec: str = config.getoption("impl")
+        self.impl_spec: str = config.getoption("kerakit_impl")
         self.calibrating: bool = config.getoption("kerakit_calibrate")
         self.results: dict[str, ExerciseResult] = {}
         self.failures: dict[str, Feedback] = {}  # nodeid -> why it earned no points (a failure or a skip)
@@ -140,14 +145,46 @@ def rng(kerakit_seed: int) -> np.random.Generator:
 
 @pytest.fixture
 def floors(request: pytest.FixtureRequest) -> FloorBook:
-    """The calibrated metric floors; `floors.check(key, value, description, direction)`."""
+    """The calibrated metric floors of the grader's chapter; `floors.check(name, value, description, direction)`."""
     state = request.config.stash[GRADING_STATE]
-    book = FloorBook(state.floors, calibrating=state.calibrating)
+    book = FloorBook(state.floors, calibrating=state.calibrating, chapter=Path(str(request.node.path)).parent.name)
     request.node.stash[_FLOOR_BOOK] = book
     return book
 
 
 _FLOOR_BOOK = pytest.StashKey[FloorBook]()
+
+
+class SharedResults:
+    """Results computed once and shared by the tests of one grader module (a trained model, a measurement).
+
+    A computation that fails fails every test that asks for it, with the same feedback.
+    """
+
+    def __init__(self):
+        self._results: dict = {}
+
+    def get(self, key, compute):
+        """Return `compute()`, computed the first time `key` is asked for and remembered for the module's other tests.
+
+        Example:
+            accuracy = shared.get("plain", lambda: train_and_measure(small_data.build_small_convnet()))
+        """
+        if key not in self._results:
+            try:
+                self._results[key] = (True, compute())
+            except Exception as error:  # the student's crash or a GradingFailure: every test that shares it reports it
+                self._results[key] = (False, error)
+        computed, value = self._results[key]
+        if not computed:
+            raise value
+        return value
+
+
+@pytest.fixture(scope="module")
+def shared() -> SharedResults:
+    """What the tests of one grader module share: `shared.get(key, compute)` computes once."""
+    return SharedResults()
 
 
 @pytest.fixture(autouse=True)
@@ -159,7 +196,16 @@ def _kerakit_seeding(request: pytest.FixtureRequest):
     seed_everything(request.config.stash[GRADING_STATE].seed)
     yield
     if "keras" in sys.modules:
-        sys.modules["keras"].backend.clear_session(free_memory=False)  # gc.collect() per test costs ~0.2 s
+        # gc.collect() costs ~0.2 s, so only when the test left much more memory behind (a chapter stays under 1 GB).
+        grown = resident_bytes() > _memory_mark[0] + FREE_MEMORY_ABOVE
+        sys.modules["keras"].backend.clear_session(free_memory=False)
+        if grown:
+            release_memory()
+            _memory_mark[0] = resident_bytes()
+
+
+FREE_MEMORY_ABOVE = 64 * 2**20
+_memory_mark = [0]
 
 
 @pytest.hookimpl(hookwrapper=True)
@@ -231,6 +277,6 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus) -> None:
     json_path = session.config.getoption("kerakit_json")
     if json_path:
         write_json(Path(json_path), to_kerakit_json(report))
-    gradescope_path = session.config.getoption("gradescope")
+    gradescope_path = session.config.getoption("kerakit_gradescope")
     if gradescope_path:
         write_json(Path(gradescope_path), to_gradescope(report))

@@ -32,6 +32,8 @@ HEADER = """\
 # A floor with a `bound` measures a claim such as "rises less than the original"
 # (ratio < 1): when the rule would put the floor past the bound, the floor is the
 # midpoint between the reference's worst value and the bound, rounded towards the reference.
+# held_out_values are the reference at seeds the floor was not set from: every one must
+# meet the floor (`kerakit calibrate` fails otherwise).
 """
 
 
@@ -48,6 +50,13 @@ class Floor:
     backend: str
     date: str
     bound: float | None = None  # the claim's own limit, which the floor never reaches
+    held_out_values: tuple[float, ...] = ()  # the reference at seeds the floor was not set from (verification)
+    held_out_seeds: tuple[int, ...] = ()
+
+    @property
+    def held_out_failures(self) -> list[tuple[int, float]]:
+        """Return (seed, value) of every held-out measurement that misses the floor."""
+        return [(seed, value) for seed, value in zip(self.held_out_seeds, self.held_out_values) if not self.admits(value)]
 
     @property
     def mean(self) -> float:
@@ -105,35 +114,34 @@ def load_thresholds(path: Path) -> dict[str, Floor]:
                 backend=entry["backend"],
                 date=str(entry["date"]),
                 bound=float(entry["bound"]) if "bound" in entry else None,
+                held_out_values=tuple(float(v) for v in entry.get("held_out_values", ())),
+                held_out_seeds=tuple(int(s) for s in entry.get("held_out_seeds", ())),
             )
     return floors
 
 
 def write_thresholds(path: Path, floors: dict[str, Floor]) -> None:
-    """Write every Floor to a thresholds.toml file, sorted by key, with the rule in a header."""
-    lines = [HEADER]
+    """Write every Floor to a thresholds.toml file (tomli-w), by chapter and key, with the rule in a header."""
+    import tomli_w
+
+    tables: dict[str, dict] = {}
     for key in sorted(floors):
         floor = floors[key]
-        lines += [
-            f"[{key}]",
-            f"description = {_quote(floor.description)}",
-            f'direction = "{floor.direction}"',
-            f"floor = {floor.floor:.3f}",
-            *([f"bound = {floor.bound:g}"] if floor.bound is not None else []),
-            f"mean = {floor.mean:.4f}",
-            f"min = {min(floor.values):.4f}",
-            f"max = {max(floor.values):.4f}",
-            "values = [" + ", ".join(f"{v:.4f}" for v in floor.values) + "]",
-            "seeds = [" + ", ".join(str(s) for s in floor.seeds) + "]",
-            f"backend = {_quote(floor.backend)}",
-            f'date = "{floor.date}"',
-            "",
-        ]
-    path.write_text("\n".join(lines))
+        chapter, name = key.split(".", 1)
+        entry = {"description": floor.description, "direction": floor.direction, "floor": round(floor.floor, 3)}
+        if floor.bound is not None:
+            entry["bound"] = floor.bound
+        entry |= {"mean": round(floor.mean, 4), "min": round(min(floor.values), 4), "max": round(max(floor.values), 4),
+                  "values": [round(v, 4) for v in floor.values], "seeds": list(floor.seeds)}
+        if floor.held_out_seeds:
+            entry |= {"held_out_values": [round(v, 4) for v in floor.held_out_values], "held_out_seeds": list(floor.held_out_seeds)}
+        entry |= {"backend": floor.backend, "date": floor.date}
+        tables.setdefault(chapter, {})[name] = entry
+    path.write_text(HEADER + "\n" + tomli_w.dumps(tables))
 
 
 def calibrated_floor(key: str, description: str, direction: str, values: Sequence[float], seeds: Sequence[int],
-                     bound: float | None = None) -> Floor:
+                     bound: float | None = None, held_out_values: Sequence[float] = (), held_out_seeds: Sequence[int] = ()) -> Floor:
     """Return a new Floor for `key` from the reference's values at `seeds`, dated today."""
     return Floor(
         key=key,
@@ -145,6 +153,8 @@ def calibrated_floor(key: str, description: str, direction: str, values: Sequenc
         backend=backend_description(),
         date=date.today().isoformat(),
         bound=bound,
+        held_out_values=tuple(float(v) for v in held_out_values),
+        held_out_seeds=tuple(held_out_seeds),
     )
 
 
@@ -175,16 +185,29 @@ class FloorBook:
     reference with the graders' own code.
     """
 
-    def __init__(self, floors: dict[str, Floor], calibrating: bool = False):
+    def __init__(self, floors: dict[str, Floor], calibrating: bool = False, chapter: str = ""):
         self.floors = floors
         self.calibrating = calibrating
+        self.chapter = chapter
         self.measurements: list[Measurement] = []
 
-    def check(self, key: str, measured: float, description: str, direction: str = HIGHER, bound: float | None = None) -> None:
-        """Record `measured` under `key` and raise GradingFailure if it misses the floor.
+    def _key(self, name: str) -> str:
+        return name if "." in name or not self.chapter else f"{self.chapter}.{name}"
+
+    def record(self, name: str, measured: float, description: str, direction: str = HIGHER) -> None:
+        """Record a measurement that no floor checks (shown in the report and by `kerakit calibrate`).
+
+        Example:
+            floors.record("scratch_val_accuracy", scratch, "the grader's own scratch convnet (recorded only)")
+        """
+        self.measurements.append(Measurement(self._key(name), description, direction, float(measured)))
+
+    def check(self, name: str, measured: float, description: str, direction: str = HIGHER, bound: float | None = None) -> None:
+        """Record `measured` under the chapter's floor `name` and raise GradingFailure if it misses the floor.
 
         Args:
-            key: "chapter.measurement" as in thresholds.toml.
+            name: the measurement's name in the chapter's table of thresholds.toml, e.g.
+                "imdb_val_accuracy" (the chapter comes from the grader's folder).
             measured: the value the grader measured on the student's model.
             description: what was measured, e.g. "IMDB validation accuracy after 4 epochs".
             direction: HIGHER when larger is better (accuracy), LOWER otherwise (MAE).
@@ -192,6 +215,7 @@ class FloorBook:
                 limit the floor must stay short of; see thresholds.toml's header.
         """
         measured = float(measured)
+        key = self._key(name)
         self.measurements.append(Measurement(key, description, direction, measured, bound))
         if self.calibrating:
             return
@@ -202,5 +226,4 @@ class FloorBook:
             raise GradingFailure(floor.explain(measured))
 
 
-def _quote(text: str) -> str:
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field
-from typing import Any, Mapping
+from typing import Any, Mapping, Sequence
 
 import numpy as np
 
@@ -33,10 +33,10 @@ class Budget:
 
 @dataclass
 class TrainingResult:
-    """What training measured: the per-epoch history and the final evaluation."""
+    """What training measured: the per-epoch history, and the grader's own trained model."""
 
     history: dict[str, list[float]]
-    evaluation: dict[str, float] = field(default_factory=dict)
+    model: Any = field(default=None, repr=False)
 
     def best(self, metric: str, lower_is_better: bool | None = None) -> float:
         """Return the best per-epoch value of `metric` (min for losses/errors, max otherwise)."""
@@ -62,86 +62,77 @@ def train_within_budget(
     train: tuple[Any, Any],
     budget: Budget,
     *,
+    what: str = "the model",
     validation: tuple[Any, Any] | None = None,
-    evaluate_on: tuple[Any, Any] | None = None,
     compile_with: Mapping[str, Any] | None = None,
+    seed: int | None = None,
+    inherited: Mapping[str, Any] | None = None,
+    initial_weights: Sequence[Any] | None = None,
 ) -> TrainingResult:
-    """Return the TrainingResult of fitting `model` on the grader's data under `budget`.
+    """Return the TrainingResult of training the model on the grader's data under `budget`, from fresh weights.
+
+    A ModelRecord from student code is rebuilt first (`fresh_model`): same architecture
+    and compile settings, the grader's own initialisation from `seed`, Keras's own
+    `fit`. A grader's own keras.Model (a baseline) is trained as it is.
 
     Args:
-        model: the student's keras.Model (already built).
+        model: the ModelRecord of the student's model, or a grader's own keras.Model.
         train: (x, y) the grader's training data; the first `budget.train_samples` are used.
         budget: epochs, batch size and sample count.
+        what: how feedback names the model, e.g. "build_imdb_model()".
         validation: optional (x, y) passed as validation_data.
-        evaluate_on: optional (x, y) evaluated after training into `result.evaluation`.
-        compile_with: keyword arguments for `model.compile`; leave out when the exercise
+        compile_with: keyword arguments for `compile`; leave out when the exercise
             is about compiling and the student's compile settings are kept.
+        seed: the seed of the fresh weights and the shuffling (default: the session's).
+        inherited: layer name -> the grader's own layer whose weights the rebuilt layer
+            takes (weights the exercise gives, e.g. a pretrained base).
+        initial_weights: start from these trainable weights where the shapes match (see
+            `fresh_model`): for comparative claims against a baseline.
 
     Raises:
-        GradingFailure: the object is not a model, is not compiled, fails to fit the data's
-            shape, or its loss becomes NaN.
+        GradingFailure: the model cannot be rebuilt, is not compiled, does not fit the
+            data's shape, its loss becomes NaN, or training stops before the budget's epochs.
+
+    Example:
+        result = train_within_budget(imdb.build_imdb_model(), (x, y), Budget(epochs=4, batch_size=64))
+        accuracy = accuracy_of(result.model, x_val, y_val)
     """
     import keras
 
-    if not isinstance(model, keras.Model):
-        raise GradingFailure(f"expected a keras.Model to train, got {type(model).__name__}")
-    if compile_with is not None:
-        model.compile(**compile_with)
-    elif not getattr(model, "compiled", False) and getattr(model, "optimizer", None) is None:
-        raise GradingFailure("the model is not compiled: call model.compile(optimizer=..., loss=..., metrics=[...])")
+    from kerakit.grading.rebuild import fresh_model
+    from kerakit.grading.seeding import seed_everything
+
+    if isinstance(model, keras.Model):  # the grader's own
+        seed_everything(seed)
+        if compile_with is not None:
+            model.compile(**compile_with)
+        elif getattr(model, "optimizer", None) is None:
+            raise GradingFailure(f"{what} is not compiled: call model.compile(optimizer=..., loss=..., metrics=[...])")
+    elif hasattr(model, "summary") and hasattr(model, "config"):
+        model = fresh_model(model, what, seed=seed, compile_with=compile_with, inherited=inherited, initial_weights=initial_weights)
+    else:
+        raise GradingFailure(f"{what}: expected a keras.Model to train, got {type(model).__name__}")
     x, y = train
     if budget.train_samples is not None:
         x, y = _first_samples(x, budget.train_samples), _first_samples(y, budget.train_samples)
-    nan_watch = _NaNWatch()
     try:
-        fitted = model.fit(
-            x,
-            y,
-            epochs=budget.epochs,
-            batch_size=budget.batch_size,
-            validation_data=validation,
-            callbacks=[nan_watch],
-            verbose=0,
-            shuffle=True,
-        )
+        fitted = keras.Model.fit(model, x, y, epochs=budget.epochs, batch_size=budget.batch_size, validation_data=validation,
+                                 callbacks=[keras.callbacks.TerminateOnNaN()], verbose=0, shuffle=True)
     except (ValueError, TypeError) as error:
         raise GradingFailure(
-            f"training failed: the model takes input of shape {_input_shape(model)}, "
+            f"training {what} failed: it takes input of shape {_input_shape(model)}, "
             f"the data is {_shape(x)} -> {_shape(y)}: {_first_line(error)}"
         ) from error
-    if nan_watch.bad_epoch is not None:
+    history = {key: [float(v) for v in values] for key, values in fitted.history.items()}
+    losses = history.get("loss", [])
+    bad = [epoch for epoch, value in enumerate(losses, start=1) if not math.isfinite(value)]
+    if bad or len(losses) < budget.epochs:
+        epoch = bad[0] if bad else len(losses) + 1
         raise GradingFailure(
-            f"the training loss became NaN in epoch {nan_watch.bad_epoch} (expected a finite loss): "
+            f"the training loss of {what} became NaN in epoch {epoch} (expected a finite loss): "
             "check the loss, the last layer's activation and the learning rate"
         )
-    history = {key: [float(v) for v in values] for key, values in fitted.history.items()}
-    evaluation = {}
-    if evaluate_on is not None:
-        evaluation = {k: float(v) for k, v in model.evaluate(*evaluate_on, verbose=0, return_dict=True).items()}
-        if any(math.isnan(v) for v in evaluation.values()):
-            raise GradingFailure(f"evaluating the trained model gave NaN: {evaluation}")
-    return TrainingResult(history, evaluation)
-
-
-class _NaNWatch:
-    """A Keras callback that stops training at the first NaN or infinite loss."""
-
-    def __new__(cls):
-        import keras
-
-        class NaNWatch(keras.callbacks.Callback):
-            bad_epoch: int | None = None
-
-            def on_batch_end(self, batch, logs=None):
-                loss = (logs or {}).get("loss")
-                if loss is not None and not math.isfinite(float(loss)):
-                    self.bad_epoch = (self.bad_epoch or self._epoch + 1)
-                    self.model.stop_training = True
-
-            def on_epoch_begin(self, epoch, logs=None):
-                self._epoch = epoch
-
-        return NaNWatch()
+    return TrainingResult(history, model)
 
 
 def _lower_is_better(metric: str) -> bool:
@@ -188,7 +179,11 @@ def _first_line(error: BaseException) -> str:
 
 def predictions_of(model, x, batch_size: int = 1024) -> np.ndarray:
     """Return the model's predictions on `x` as a NumPy array, refusing NaN or infinite outputs."""
-    predictions = np.asarray(model.predict(x, batch_size=batch_size, verbose=0))
+    import keras
+
+    if not isinstance(model, keras.Model):
+        raise GradingFailure(f"expected a trained keras.Model (TrainingResult.model), got {type(model).__name__}")
+    predictions = np.asarray(keras.Model.predict(model, x, batch_size=batch_size, verbose=0))
     if not np.all(np.isfinite(predictions)):
         raise GradingFailure("the trained model predicts NaN or infinite values: check the loss and the learning rate")
     return predictions

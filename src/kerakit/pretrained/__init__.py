@@ -22,7 +22,7 @@ from kerakit.pretrained.efficientnet_lite import (
 )
 from kerakit.pretrained.efficientnet_lite import preprocess_input as _lite_preprocess
 from kerakit.pretrained.imagenet import decode_predictions, imagenet_classes
-from kerakit.pretrained.photos import OBJECT_BOXES, PHOTOS, load_photo, resize
+from kerakit.data.photos import OBJECT_BOXES, PHOTOS, load_photo, resize  # photos are data; pretrained re-exports them
 
 OFFLINE = "offline"
 KERAS = "keras"

@@ -18,5 +18,7 @@ def plot_learning_curves(history, metric="loss"):
     axes.plot(epochs, history["val_" + metric], "b-", label="validation")
     axes.plot(epochs, history[metric], "bo", label="training")
     axes.set_xlabel("epoch")
+    axes.set_ylabel(metric)
+    figure.suptitle(f"{metric} per epoch")  # a figure title instead of an axes title
     axes.legend()
     return figure

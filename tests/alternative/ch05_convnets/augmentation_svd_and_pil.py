@@ -1,10 +1,10 @@
 # Correct, written differently: layers in another order with tuple factors, ZCA through the SVD, images saved with PIL.
 def build_augmentation(seed=None):
     return keras.Sequential([
-        layers.RandomFlip(mode="horizontal"),
-        layers.RandomZoom(height_factor=(-0.2, 0.2)),
-        layers.RandomTranslation(height_factor=(-0.2, 0.2), width_factor=(-0.2, 0.2)),
-        layers.RandomRotation(factor=(-40 / 360, 40 / 360)),
+        layers.RandomFlip(mode="horizontal", seed=seed),
+        layers.RandomZoom(height_factor=(-0.2, 0.2), seed=seed),
+        layers.RandomTranslation(height_factor=(-0.2, 0.2), width_factor=(-0.2, 0.2), seed=seed),
+        layers.RandomRotation(factor=(-40 / 360, 40 / 360), seed=seed),
     ])
 
 

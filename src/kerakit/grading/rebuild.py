@@ -1,0 +1,117 @@
+"""Rebuild a student's model from its record with the grader's own fresh weights.
+
+Training claims never trust the weights a student hands over: a builder that trains
+its model before returning it gains nothing, because the grader rebuilds the same
+architecture and compile settings from the config and initialises it from its seed.
+Only Keras's own classes are rebuilt, so a look-alike layer or a `fit` override of the
+student's never runs in a grader's training.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Mapping, Sequence
+
+from kerakit.grading.errors import GradingFailure
+from kerakit.grading.seeding import current_seed, seed_everything
+
+# Modules a rebuilt config may name: Keras itself and Python's builtins (plain values).
+_ALLOWED_MODULES = ("keras", "builtins")
+
+
+def fresh_model(record, what: str = "the model", *, seed: int | None = None, compile_with: Mapping[str, Any] | None = None,
+                inherited: Mapping[str, Any] | None = None, recorded_weights: bool = False,
+                initial_weights: Sequence[Any] | None = None):
+    """Return a new keras.Model with the record's architecture and compile settings and fresh weights from `seed`.
+
+    Args:
+        record: the ModelRecord of the student's model.
+        what: how feedback names it.
+        seed: the seed for the fresh weights (default: the grading session's seed).
+        compile_with: keyword arguments for `compile`, replacing the student's settings
+            (when the exercise is not about compiling).
+        inherited: layer name -> a grader's own keras layer or model whose weights the
+            rebuilt layer takes (the pretrained base of transfer learning).
+        recorded_weights: take the weights the record holds instead of fresh ones (for
+            models whose weights the exercise gives, such as an activation model built
+            on the grader's own convnet; never for a training claim).
+        initial_weights: the trainable weights another model started from (a grader's
+            baseline): taken when this model's trainable weights have the same shapes in
+            the same order, so a comparison of the two measures only what differs between
+            them (a regulariser, dropout, augmentation), not the luck of the initialisation.
+
+    Raises:
+        GradingFailure: the model is subclassed, uses a class that is not Keras's own, or
+            is not compiled when `compile_with` is not given.
+    """
+    import keras
+
+    config = getattr(record, "config", None)
+    if config is None:
+        raise GradingFailure(f"{what} is a subclassed keras.Model ({getattr(record, 'class_name', '?')}) that Keras cannot "
+                             "serialise: build it with keras.Sequential or the functional API (keras.Model(inputs, outputs))")
+    foreign = _foreign_classes(config)
+    if foreign:
+        name, module = foreign[0]
+        raise GradingFailure(f"{what} uses the class {name} from {module}: the exercise expects Keras's own layers "
+                             f"(keras.layers.{name})")
+    lambdas = _lambda_layers(config)
+    if lambdas:
+        raise GradingFailure(f"{what} uses a Lambda layer ({lambdas[0]!r}): the grader rebuilds models from Keras's own layers, "
+                             "and a Lambda's Python code is not rebuilt: use a Keras layer instead (e.g. Rescaling)")
+    if compile_with is None and record.compile is None and not recorded_weights:
+        raise GradingFailure(f"{what} is not compiled: call model.compile(optimizer=..., loss=..., metrics=[...])")
+    seed_everything(current_seed() if seed is None else seed)
+    config = dict(config)
+    compile_config = config.pop("compile_config", None)
+    try:
+        model = keras.saving.deserialize_keras_object(config, safe_mode=True)
+    except Exception as error:
+        raise GradingFailure(f"{what} could not be rebuilt from its config ({type(error).__name__}: "
+                             f"{str(error).strip().splitlines()[0] if str(error).strip() else ''})") from None
+    if recorded_weights:
+        if len(record.weights) != len(model.weights):
+            raise GradingFailure(f"{what}: its weights were not recorded (a model this large is compared by architecture only)")
+        for variable, (_, value) in zip(model.weights, record.weights):
+            variable.assign(value)
+    if initial_weights is not None and [tuple(w.shape) for w in model.trainable_weights] == [tuple(w.shape) for w in initial_weights]:
+        for variable, value in zip(model.trainable_weights, initial_weights):
+            variable.assign(value)
+    for name, source in (inherited or {}).items():
+        model.get_layer(name).set_weights(source.get_weights())
+    if compile_with is not None:
+        model.compile(**compile_with)
+    elif record.compile is not None:
+        model.compile_from_config(compile_config or record.compile_config)
+    return model
+
+
+def _foreign_classes(config: Any) -> list[tuple[str, str]]:
+    """Return (class name, module) of every serialised object in `config` that is not Keras's own."""
+    found = []
+    if isinstance(config, dict):
+        module = config.get("module")
+        if isinstance(module, str) and "class_name" in config and module.split(".")[0] not in _ALLOWED_MODULES:
+            found.append((str(config["class_name"]), module))
+        if config.get("registered_name") not in (None, config.get("class_name")) and isinstance(config.get("registered_name"), str) \
+                and "class_name" in config and not str(config.get("registered_name")).startswith("keras"):
+            found.append((str(config["class_name"]), str(config.get("registered_name"))))
+        for value in config.values():
+            found += _foreign_classes(value)
+    elif isinstance(config, (list, tuple)):
+        for value in config:
+            found += _foreign_classes(value)
+    return found
+
+
+def _lambda_layers(config: Any) -> list[str]:
+    """Return the names of the Lambda layers in a serialised model."""
+    found = []
+    if isinstance(config, dict):
+        if config.get("class_name") == "Lambda":
+            found.append(str((config.get("config") or {}).get("name", "lambda")))
+        for value in config.values():
+            found += _lambda_layers(value)
+    elif isinstance(config, (list, tuple)):
+        for value in config:
+            found += _lambda_layers(value)
+    return found
