@@ -104,3 +104,13 @@ def test_broken_module_costs_only_its_own_exercises(grade, submission):
             assert result.points == 0 and "has no `" in result.feedback, (name, result.feedback)
         else:
             assert result.points == result.max_points, (name, result.feedback)
+
+
+@pytest.mark.parametrize("seed", [1334, 1335, 1336])  # held-out seeds (the kit seed + 100...), not calibration seeds
+def test_an_unregularised_model_from_other_random_weights_fails_the_l2_claim_at_held_out_seeds(grade, submission, seed):
+    """The comparison starts both models from the original's initial weights, so other initial weights buy no luck."""
+    folder = submission(CHAPTER, {"regularization": WRONG_CH04 / "regularization_forgotten_other_init.py"})
+    run = grade(CHAPTER, folder, k="compared and l2 and not l1", extra=("--kerakit-seed", str(seed)))
+    result = run["test_model_compared_with_the_original[l2]"]
+    assert result.points == 0, result.feedback
+    assert "ratio 1.00" in result.feedback, result.feedback

@@ -35,6 +35,18 @@ def vgg16_layers(size=224, num_classes=1000):
 GRADED_SIZE, GRADED_CLASSES = 32, 10  # built small: 33.6M parameters instead of 138M keep grading under 1 GB
 
 
+def build_in_float16(builder, **arguments):
+    """Return the builder's model built under Keras's float16 dtype policy: half the memory; nothing here is trained."""
+    import keras
+
+    previous = keras.config.dtype_policy()
+    keras.config.set_dtype_policy("float16")
+    try:
+        return builder(**arguments)
+    finally:
+        keras.config.set_dtype_policy(previous)
+
+
 def check_vgg16(builder, what):
     """Check a VGG16 builder's defaults (224 x 224 x 3, 1000 classes) and, built at 32 x 32, every layer and its name.
 
@@ -44,7 +56,7 @@ def check_vgg16(builder, what):
     defaults = builder.defaults
     expect(defaults.get("input_shape") in ((224, 224, 3), [224, 224, 3]) and defaults.get("num_classes") == 1000,
            f"{what} should default to input_shape=(224, 224, 3) and num_classes=1000, got {defaults}")
-    model = builder(input_shape=(GRADED_SIZE, GRADED_SIZE, 3), num_classes=GRADED_CLASSES)
+    model = build_in_float16(builder, input_shape=(GRADED_SIZE, GRADED_SIZE, 3), num_classes=GRADED_CLASSES)
     layers, names = vgg16_layers(GRADED_SIZE, GRADED_CLASSES)
     shown = f"{what.removesuffix('()')}(input_shape=({GRADED_SIZE}, {GRADED_SIZE}, 3), num_classes={GRADED_CLASSES})"
     summary = assert_architecture(model, layers, what=shown)
