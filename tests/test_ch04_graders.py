@@ -22,6 +22,7 @@ def test_untouched_stubs_get_zero_cleanly(grade):
 # (wrong implementation, module it replaces, tests that must lose all their points, words the feedback must contain)
 WRONG_IMPLEMENTATIONS = [
     ("protocols_holdout_not_shuffled.py", "protocols", ["test_holdout_split"], "shuffle"),
+    ("protocols_holdout_fixed_seed_for_none.py", "protocols", ["test_holdout_split"], "seed=None means a fresh"),
     ("protocols_k_fold_trains_on_everything.py", "protocols", ["test_k_fold_splits", "test_iterated_k_fold_splits"], "leak"),
     ("protocols_k_fold_overlapping.py", "protocols", ["test_k_fold_splits", "test_iterated_k_fold_splits"], "fold 0"),
     ("protocols_k_fold_last_fold_takes_rest.py", "protocols", ["test_k_fold_splits", "test_iterated_k_fold_splits"], "m = len(indices) // k"),

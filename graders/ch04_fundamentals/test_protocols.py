@@ -51,6 +51,10 @@ def test_holdout_split(protocols, rng):
            "holdout_split always holds out the first samples: shuffle the indices before splitting (DLwP §4.2.2)")
     expect(not np.array_equal(np.sort(splits[0]), np.sort(splits[1])) or not np.array_equal(np.sort(splits[1]), np.sort(splits[2])),
            "holdout_split gives the same split for different seeds: shuffle with np.random.default_rng(seed)")
+    fresh = [np.sort(expect_pair(protocols.holdout_split(n, num_validation), f"holdout_split({n}, {num_validation})")[1]) for _ in range(3)]
+    expect(not all(np.array_equal(fresh[0], other) for other in fresh[1:]),
+           f"holdout_split({n}, {num_validation}) without a seed gave the same split three times: seed=None means a fresh "
+           "shuffle each call (np.random.default_rng(None)), not a fixed seed")
 
 
 @pytest.mark.points(3)

@@ -57,17 +57,20 @@ def expect_close(actual: Any, expected: np.ndarray, what: str, rtol: float = 1e-
         index = tuple(int(i) for i in np.argwhere(~close)[0])
         where = f" at index {index}" if index else ""
         worst = float(np.nanmax(np.abs(actual.astype(np.float64) - expected.astype(np.float64))))
+        want, got = _number(expected[index]), _number(actual[index])
+        if want == got:  # they differ beyond 6 digits: show more
+            want, got = _number(expected[index], 12), _number(actual[index], 12)
         raise GradingFailure(
-            f"{what} is wrong{where}: expected {_number(expected[index])}, got {_number(actual[index])} "
+            f"{what} is wrong{where}: expected {want}, got {got} "
             f"({int((~close).sum())} of {close.size} values differ, largest difference {worst:.3g})"
         )
     return actual
 
 
-def _number(value: Any) -> str:
-    """Return a NumPy scalar as plain text (6 significant digits), not as `np.float64(...)`."""
+def _number(value: Any, digits: int = 6) -> str:
+    """Return a NumPy scalar as plain text (6 significant digits by default), not as `np.float64(...)`."""
     value = np.asarray(value).item()
-    return f"{value:.6g}" if isinstance(value, float) else str(value)
+    return f"{value:.{digits}g}" if isinstance(value, float) else str(value)
 
 
 def expect_sequence(value: Any, what: str, length: int | None = None, items: str | None = None) -> tuple:
