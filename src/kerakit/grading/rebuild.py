@@ -85,33 +85,30 @@ def fresh_model(record, what: str = "the model", *, seed: int | None = None, com
     return model
 
 
-def _foreign_classes(config: Any) -> list[tuple[str, str]]:
-    """Return (class name, module) of every serialised object in `config` that is not Keras's own."""
-    found = []
+def _serialised_objects(config: Any):
+    """Yield every serialised Keras object (a dict with a "class_name") anywhere in `config`."""
     if isinstance(config, dict):
-        module = config.get("module")
-        if isinstance(module, str) and "class_name" in config and module.split(".")[0] not in _ALLOWED_MODULES:
-            found.append((str(config["class_name"]), module))
-        if config.get("registered_name") not in (None, config.get("class_name")) and isinstance(config.get("registered_name"), str) \
-                and "class_name" in config and not str(config.get("registered_name")).startswith("keras"):
-            found.append((str(config["class_name"]), str(config.get("registered_name"))))
+        if "class_name" in config:
+            yield config
         for value in config.values():
-            found += _foreign_classes(value)
+            yield from _serialised_objects(value)
     elif isinstance(config, (list, tuple)):
         for value in config:
-            found += _foreign_classes(value)
+            yield from _serialised_objects(value)
+
+
+def _foreign_classes(config: Any) -> list[tuple[str, str]]:
+    """Return (class name, module or registered name) of every serialised object in `config` that is not Keras's own."""
+    found = []
+    for item in _serialised_objects(config):
+        module, registered = item.get("module"), item.get("registered_name")
+        if isinstance(module, str) and module.split(".")[0] not in _ALLOWED_MODULES:
+            found.append((str(item["class_name"]), module))
+        elif isinstance(registered, str) and registered != item["class_name"] and not registered.startswith("keras"):
+            found.append((str(item["class_name"]), registered))
     return found
 
 
 def _lambda_layers(config: Any) -> list[str]:
     """Return the names of the Lambda layers in a serialised model."""
-    found = []
-    if isinstance(config, dict):
-        if config.get("class_name") == "Lambda":
-            found.append(str((config.get("config") or {}).get("name", "lambda")))
-        for value in config.values():
-            found += _lambda_layers(value)
-    elif isinstance(config, (list, tuple)):
-        for value in config:
-            found += _lambda_layers(value)
-    return found
+    return [str((item.get("config") or {}).get("name", "lambda")) for item in _serialised_objects(config) if item["class_name"] == "Lambda"]
