@@ -95,12 +95,6 @@ class DatasetRecord:
 
     passes: tuple[tuple[tuple[Any, ...], ...], ...]
 
-    @property
-    def batches(self) -> tuple[tuple[Any, ...], ...]:
-        """Return the batches of the first pass."""
-        return self.passes[0]
-
-
 @dataclass(frozen=True)
 class ModelRecord:
     """A Keras model as data: what graders compare, rebuild and train.
@@ -140,14 +134,6 @@ class ModelRecord:
     def trainable_params(self) -> int:
         """Return the number of trainable parameters."""
         return self.summary.trainable_params
-
-    def weight(self, name: str) -> np.ndarray:
-        """Return the recorded weight whose path ends with `name` (e.g. "dense/kernel")."""
-        matches = [value for path, value in self.weights if path == name or path.endswith("/" + name)]
-        if not matches:
-            raise KeyError(name)
-        return matches[0]
-
 
 def to_plain(value: Any, what: str, _depth: int = 0) -> Any:
     """Return `value` as plain data, or raise NotPlainData with one line naming what was found.
