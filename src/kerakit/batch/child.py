@@ -169,7 +169,8 @@ def pytest_arguments(job: dict) -> list[str]:
     arguments = [*job["targets"], "--rootdir", kit_root, "-c", str(Path(kit_root) / "pyproject.toml"),
                  "-q", "--no-header", "-p", "no:cacheprovider", "--kerakit-no-table", "--tb=no",
                  "--disable-warnings", "-W", "ignore::pytest.PytestAssertRewriteWarning",
-                 "--kerakit-timeout", str(job["limits"]["test_timeout"]), "--kerakit-seed", str(job["seed"])]
+                 "--kerakit-timeout", str(job["limits"]["test_timeout"]), "--kerakit-seed", str(job["seed"]),
+                 "--kerakit-isolate", "none"]  # this process is already one submission's own, and the sandbox forbids fork
     if not _plugin_installed():
         arguments += ["-p", "kerakit.grading.plugin"]  # kerakit used from a source tree, not pip-installed
     if job["kind"] == "catalog":

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import re
 import shutil
@@ -26,13 +25,11 @@ from kerakit.batch.runner import KERAKIT_SOURCE, Slot, collect_catalog, grade_in
 from kerakit.batch.unpack import Submission, UnpackError, list_submissions, unpack
 from kerakit.batch.workspace import build_workspace, exercise_modules
 from kerakit.grading.feedback import ERROR
+from kerakit.grading.preload import modules_to_preload
 from kerakit.grading.reports import HIDDEN
 from kerakit.paths import resolve_chapter
 
 KEEP_WORK = "KERAKIT_KEEP_WORK"  # set it to keep workspaces and worker logs for debugging
-PRELOAD_HINT = re.compile(r"keras|tensorflow|train_within_budget|assert_architecture|summarize_model")
-
-
 @dataclass
 class GradeOptions:
     """What `kerakit grade` was asked to do."""
@@ -129,10 +126,7 @@ def merge_graders(graders: Path, extra: Path | None, chapters: list[str], destin
 
 def preload_modules(graders_root: Path) -> list[str]:
     """Return the modules each worker imports once before forking: Keras when the graders use it."""
-    text = "\n".join(p.read_text(errors="replace") for p in graders_root.rglob("*.py"))
-    if PRELOAD_HINT.search(text) and importlib.util.find_spec("keras") is not None:
-        return ["tensorflow", "keras"]
-    return []
+    return modules_to_preload(path.read_text(errors="replace") for path in graders_root.rglob("*.py"))
 
 
 def _grade_submissions(todo: list[Submission], options: GradeOptions, kit_root: Path, chapters: list[str],

@@ -14,6 +14,7 @@ import numpy as np
 import pytest
 
 from kerakit import KIT_SEED
+from kerakit.grading import isolation
 from kerakit.grading.feedback import NOT_IMPLEMENTED, PASSED, SKIPPED, Feedback, feedback_for
 from kerakit.grading.loader import Implementation, resolve_implementation
 from kerakit.grading.memory import limit_malloc_arenas, release_memory, resident_bytes
@@ -44,6 +45,7 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     group.addoption("--kerakit-timeout", type=float, default=DEFAULT_TIMEOUT_SECONDS, metavar="SECONDS",
                     help="default wall-clock limit per graded test; an exercise raises it with @pytest.mark.timeout")
     group.addoption("--kerakit-no-table", action="store_true", help="do not print the points table")
+    isolation.addoption(group)
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -51,6 +53,7 @@ def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", "visibility(kind): 'visible' (default) or 'hidden' (instructor-only)")
     config.stash[GRADING_STATE] = GradingState(config)
     set_session_seed(config.stash[GRADING_STATE].seed)
+    isolation.note_runtime_before_collection(config)
 
 
 class GradingState:
@@ -123,6 +126,25 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
             visibility_of(item)
             if item.get_closest_marker("timeout") is None:
                 item.add_marker(pytest.mark.timeout(default_timeout))
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtestloop(session: pytest.Session):
+    """Run each module of graded tests in its own forked child where that is safe (see `isolation`)."""
+    if not any(is_graded(item) for item in session.items) or not isolation.can_isolate(session):
+        reason = isolation.why_not_isolated(session)
+        if reason and any(is_graded(item) for item in session.items):
+            session.config.get_terminal_writer().line(f"kerakit: every grader module runs in this process: {reason}")
+        return None  # pytest's own loop
+    isolation.run_session(session, is_graded, _record_lost_test)
+    return True
+
+
+def _record_lost_test(item: pytest.Item, feedback: Feedback) -> None:
+    """Score a test whose grading process died or hung: no points, the one line saying so."""
+    state = item.config.stash[GRADING_STATE]
+    state.failures[item.nodeid] = feedback
+    state.results[item.nodeid] = _result_for(item, state)
 
 
 @pytest.fixture(scope="session")
