@@ -30,6 +30,8 @@ from kerakit.grading.reports import HIDDEN
 from kerakit.paths import resolve_chapter
 
 KEEP_WORK = "KERAKIT_KEEP_WORK"  # set it to keep workspaces and worker logs for debugging
+
+
 @dataclass
 class GradeOptions:
     """What `kerakit grade` was asked to do."""

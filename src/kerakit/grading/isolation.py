@@ -197,7 +197,7 @@ def _run_in_child(session: pytest.Session, items: list[pytest.Item], record_cras
     else:
         feedback = Feedback(ERROR, f"the grading process ended during this test ({_describe_status(status)}): "
                                    "something in the code under test exited or crashed the interpreter")
-    _log_lost_test(session, victim, feedback, record_crash, started_at if current is victim else time.monotonic())
+    _log_lost_test(victim, feedback, record_crash, started=current is victim, started_at=started_at)
     return [item for item in remaining if item is not victim]
 
 
@@ -238,22 +238,21 @@ def _store_result(config: pytest.Config, item: pytest.Item, result: dict) -> Non
     config.stash[GRADING_STATE].results[item.nodeid] = ExerciseResult(**{k: v for k, v in result.items() if k in fields})
 
 
-def _log_lost_test(session, item, feedback: Feedback, record_crash, started_at: float) -> None:
+def _log_lost_test(item: pytest.Item, feedback: Feedback, record_crash, started: bool, started_at: float) -> None:
     """Report a test whose child died or hung as failed, with one readable line, and score it."""
     from _pytest.reports import TestReport
 
-    item.ihook.pytest_runtest_logstart(nodeid=item.nodeid, location=item.location)
+    if not started:  # the child died before it said the test began
+        item.ihook.pytest_runtest_logstart(nodeid=item.nodeid, location=item.location)
     report = TestReport(item.nodeid, item.location, {name: 1 for name in item.keywords}, "failed", feedback.line, "call",
-                        duration=time.monotonic() - started_at)
+                        duration=time.monotonic() - started_at if started else 0.0)
     record_crash(item, feedback)
     item.ihook.pytest_runtest_logreport(report=report)
     item.ihook.pytest_runtest_logfinish(nodeid=item.nodeid, location=item.location)
 
 
-def _limit_of(item: pytest.Item | None) -> float:
+def _limit_of(item: pytest.Item) -> float:
     """Return how long the parent waits for `item` before stopping its child: its timeout plus a margin."""
-    if item is None:
-        return WATCHDOG_MARGIN_SECONDS
     marker = item.get_closest_marker("timeout")
     seconds = marker.args[0] if marker and marker.args else item.config.getini("timeout")
     return float(seconds or 300) + WATCHDOG_MARGIN_SECONDS

@@ -131,11 +131,13 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
 @pytest.hookimpl(tryfirst=True)
 def pytest_runtestloop(session: pytest.Session):
     """Run each module of graded tests in its own forked child where that is safe (see `isolation`)."""
-    if not any(is_graded(item) for item in session.items) or not isolation.can_isolate(session):
-        reason = isolation.why_not_isolated(session)
-        if reason and any(is_graded(item) for item in session.items):
-            session.config.get_terminal_writer().line(f"kerakit: every grader module runs in this process: {reason}")
+    if not any(is_graded(item) for item in session.items):
         return None  # pytest's own loop
+    if not isolation.can_isolate(session):
+        reason = isolation.why_not_isolated(session)
+        if reason:
+            session.config.get_terminal_writer().line(f"kerakit: every grader module runs in this process: {reason}")
+        return None
     isolation.run_session(session, is_graded, _record_lost_test)
     return True
 
