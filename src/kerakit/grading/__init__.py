@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from kerakit.grading.boundary import FigureRecord, ModelRecord, RegularizerRecord
+from kerakit.grading.branches import assert_branches
 from kerakit.grading.compile_settings import assert_compiled_with
 from kerakit.grading.errors import ExerciseMissing, GradingFailure, SubmissionError
 from kerakit.grading.expectations import expect, expect_array, expect_close, expect_sequence
@@ -37,6 +38,7 @@ __all__ = [
     "TrainingResult",
     "accuracy_of",
     "assert_architecture",
+    "assert_branches",
     "assert_compiled_with",
     "expect",
     "expect_array",

@@ -180,6 +180,38 @@ class StudentFunction:
         result = self._function(*(_copied(value) for value in arguments), **{key: _copied(value) for key, value in keywords.items()})
         return to_plain(result, f"{self.__name__}(...)")
 
+    def returned_function(self, *arguments, **keywords) -> "StudentFunction":
+        """Return the function this student function returns (a closure), wrapped so its results are plain data too.
+
+        Raises:
+            GradingFailure: what came back is not callable.
+
+        Example:
+            loss = custom_losses.activation_penalty.returned_function(0.5)
+            values = loss(y_true, y_pred)          # an ndarray
+        """
+        result = self._function(*(_copied(value) for value in arguments), **{key: _copied(value) for key, value in keywords.items()})
+        if not callable(result):
+            raise GradingFailure(f"{self.__name__}(...) should return a function, got {to_plain_name(result)}")
+        return StudentFunction(result, f"the function {self.__name__}(...) returns")
+
+    def traced(self, *arguments) -> Any:
+        """Return the function's result when Keras's `fit` would call it: inside tf.function, on float32 tensors.
+
+        A loss written with NumPy works on the arrays of a plain call but fails here,
+        as it does in `fit`; the failure is one line.
+        """
+        import tensorflow as tf
+
+        tensors = [tf.constant(np.asarray(value, dtype="float32")) for value in arguments]
+        try:
+            result = tf.function(self._function, reduce_retracing=True)(*tensors)
+        except Exception as error:
+            text = str(error).strip().splitlines()
+            raise GradingFailure(f"{self.__name__} fails on the symbolic tensors fit traces ({type(error).__name__}: "
+                                 f"{text[0] if text else ''}): use keras.ops, not NumPy") from None
+        return to_plain(result, f"{self.__name__}(...)")
+
     def call(self, *arguments, **keywords) -> StudentCall:
         """Return the StudentCall: the plain result and the plain arguments after the call (to see what it changed).
 
@@ -192,6 +224,11 @@ class StudentFunction:
         what = f"{self.__name__}(...)"
         return StudentCall(to_plain(result, what), tuple(_plain_or_none(value, what) for value in arguments),
                            {key: _plain_or_none(value, what) for key, value in keywords.items()})
+
+
+def to_plain_name(value: Any) -> str:
+    """Return how feedback names a value of an unexpected type."""
+    return f"a {type(value).__name__}"
 
 
 def _plain_or_none(value: Any, what: str) -> Any:

@@ -9,6 +9,7 @@ student's never runs in a grader's training.
 
 from __future__ import annotations
 
+import copy
 from typing import Any, Mapping, Sequence
 
 from kerakit.grading.errors import GradingFailure
@@ -61,7 +62,7 @@ def fresh_model(record, what: str = "the model", *, seed: int | None = None, com
     if compile_with is None and record.compile is None and not recorded_weights:
         raise GradingFailure(f"{what} is not compiled: call model.compile(optimizer=..., loss=..., metrics=[...])")
     seed_everything(current_seed() if seed is None else seed)
-    config = dict(config)
+    config = copy.deepcopy(config)  # Keras's deserialisation changes the dicts it reads: the record must stay as it was
     compile_config = config.pop("compile_config", None)
     try:
         model = keras.saving.deserialize_keras_object(config, safe_mode=True)
