@@ -10,6 +10,7 @@ EXPECTED_RUNS = {
     "ch03_first_networks": {"imdb": "accuracy", "reuters": "accuracy", "boston": "mae"},
     "ch04_fundamentals": {run: "accuracy" for run in ("original", "smaller", "bigger", "l2", "dropout")},
     "ch05_convnets": {"mnist": "accuracy", "small_plain": "accuracy", "small_augmented": "accuracy", "feature_head": "accuracy"},
+    "ch05b_advanced_convnets": {"inception": "accuracy", "auxiliary": "main_loss", "transfer_target": "accuracy"},
 }
 
 
