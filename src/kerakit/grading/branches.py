@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any, Mapping, Sequence
 
 from kerakit.grading.errors import GradingFailure
-from kerakit.grading.model_summary import LayerSummary, _first_difference, ModelSummary, expected_layers
+from kerakit.grading.model_summary import CONFIG_KEYS, LayerSummary, ModelSummary, _first_difference, _normalise, expected_layers
 
 MAX_PATHS = 200
 
@@ -20,7 +20,9 @@ MAX_PATHS = 200
 def model_paths(record, what: str = "the model") -> list[tuple[LayerSummary, ...]]:
     """Return every path from an input to an output of the record's model, each a tuple of LayerSummary (inputs left out).
 
-    A Sequential model has one path. A nested model (a base network used as a layer) is one step of a path.
+    A Sequential model has one path. A nested functional model (a module used as a layer)
+    is expanded into its own paths, so building a classifier from a module model reads
+    the same as writing the module's layers inline.
 
     Raises:
         GradingFailure: the model has no config (a subclassed model) or more than MAX_PATHS paths.
@@ -29,27 +31,52 @@ def model_paths(record, what: str = "the model") -> list[tuple[LayerSummary, ...
     if config is None:
         raise GradingFailure(f"{what} is a subclassed keras.Model, whose layers' connections cannot be read: "
                              "build it with the functional API (keras.Model(inputs, outputs))")
-    by_name = {layer.name: layer for layer in record.layers}
-    inner = config.get("config", {})
     if config.get("class_name") == "Sequential":
         return [tuple(record.layers)]
-    parents = {layer["name"]: sorted(set(_history_names(layer.get("inbound_nodes", [])))) for layer in inner.get("layers", [])}
-    outputs = _history_names(inner.get("output_layers", []))
+    return _graph_paths(config.get("config", {}), {layer.name: layer for layer in record.layers}, what)
+
+
+def _graph_paths(inner: Mapping[str, Any], summaries: Mapping[str, LayerSummary], what: str) -> list[tuple[LayerSummary, ...]]:
+    """Return the input-to-output paths of a serialised functional model, expanding nested models."""
+    entries = {layer["name"]: layer for layer in inner.get("layers", [])}
+    parents = {name: sorted(set(_history_names(entry.get("inbound_nodes", [])))) for name, entry in entries.items()}
     paths: list[tuple[LayerSummary, ...]] = []
+
+    def segments(name: str) -> list[tuple[LayerSummary, ...]]:
+        entry = entries.get(name, {})
+        nested = entry.get("config") if isinstance(entry.get("config"), dict) else {}
+        if entry.get("class_name") == "InputLayer":
+            return [()]
+        if entry.get("class_name") == "Functional" and "layers" in nested:
+            return _graph_paths(nested, {}, what)
+        if entry.get("class_name") == "Sequential" and "layers" in nested:
+            return [tuple(_summary_from_config(layer) for layer in nested["layers"] if layer.get("class_name") != "InputLayer")]
+        return [(summaries[name],) if name in summaries else (_summary_from_config(entry),)]
 
     def walk(name: str, suffix: tuple[LayerSummary, ...]) -> None:
         if len(paths) > MAX_PATHS:
             raise GradingFailure(f"{what} has more than {MAX_PATHS} paths from its inputs to its outputs")
-        here = (by_name[name], *suffix) if name in by_name else suffix
-        if not parents.get(name):
-            paths.append(here)
-            return
-        for parent in parents[name]:
-            walk(parent, here)
+        for segment in segments(name):
+            here = (*segment, *suffix)
+            if not parents.get(name):
+                paths.append(here)
+            else:
+                for parent in parents[name]:
+                    walk(parent, here)
 
-    for name in dict.fromkeys(outputs):
+    for name in dict.fromkeys(_history_names(inner.get("output_layers", []))):
         walk(name, ())
     return paths
+
+
+def _summary_from_config(entry: Mapping[str, Any]) -> LayerSummary:
+    """Return the LayerSummary of a serialised layer of a nested model (no output shape; parameters not known: -1)."""
+    config = entry.get("config") if isinstance(entry.get("config"), dict) else {}
+    picked = {key: _normalise(key, config[key]) for key in CONFIG_KEYS if key in config and key != "trainable"}
+    if config.get("trainable") is False:
+        picked["trainable"] = False
+    return LayerSummary(str(entry.get("class_name")), None, -1, picked, str(config.get("name", "")),
+                        str(entry.get("module") or "keras.layers"), config)
 
 
 def assert_branches(record, expected: Sequence[Sequence[Mapping[str, Any]]], what: str = "the model") -> list:

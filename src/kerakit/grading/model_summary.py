@@ -235,7 +235,7 @@ def _first_difference(expected: tuple[LayerSummary, ...], actual: ModelSummary) 
                 return LayerDifference(i + 1, f"{got.class_name} expected {key}={_show(value)}, got {key}={_show(have)}")
         if want.output_shape is not None and not _shape_matches(want.output_shape, got.output_shape):
             return LayerDifference(i + 1, f"{got.class_name} expected output shape {_show(want.output_shape)}, got {_show(got.output_shape)}")
-        if want.params >= 0 and got.params != want.params:
+        if want.params >= 0 and got.params >= 0 and got.params != want.params:  # -1: not known (a nested model's layer)
             return LayerDifference(i + 1, f"{got.class_name} expected {want.params:,} parameters, got {got.params:,}")
     if len(actual.layers) > len(expected):
         extra = actual.layers[len(expected)]
