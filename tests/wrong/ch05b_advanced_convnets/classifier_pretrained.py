@@ -1,5 +1,5 @@
-# Wrong (a cheat): trains the classifier on the kit's digits before returning it; the grader's fresh weights make it gain nothing,
-# and it also forgets the Rescaling layer, so the grader's training from raw 0-255 pixels stays below the floor.
+# Wrong (a cheat): trains the classifier on the kit's digits before returning it, and forgets the Rescaling layer.
+# The pretraining gains nothing (the grader trains from its own fresh weights); the missing Rescaling costs the architecture points.
 import keras
 import numpy as np
 from keras import layers
