@@ -233,16 +233,10 @@ def model_record(model, what: str = "the model") -> ModelRecord:
     from kerakit.grading.model_summary import summarize_model
 
     summary = summarize_model(model, what)
-    try:
-        import keras
-
-        config = keras.saving.serialize_keras_object(model)
-        config = plain_config(config)
-    except Exception:  # a subclassed model without get_config
-        config = None
     compiled = getattr(model, "compiled", False) and getattr(model, "optimizer", None) is not None
-    compile_config = plain_config(model.get_compile_config()) if compiled else None
-    settings = read_compile_settings(model) if compiled else None
+    compile_config = _compile_config(model) if compiled else None
+    config = _model_config(model, compile_config)
+    settings = read_compile_settings(model, compile_config) if compiled else None
     shapes = tuple((w.path, tuple(int(d) for d in w.shape)) for w in model.weights)
     weights = ()
     if summary.total_params <= MAX_RECORDED_WEIGHTS:
@@ -256,6 +250,50 @@ def model_record(model, what: str = "the model") -> ModelRecord:
         iterations = int(keras.ops.convert_to_numpy(model.optimizer.iterations))
     return ModelRecord(summary, config, compile_config, settings, weights, shapes, type(model).__name__, type(model).__module__,
                        iterations)
+
+
+def _model_config(model, compile_config: dict | None) -> dict | None:
+    """Return the model's Keras serialisation as plain data (None for a subclassed model without get_config).
+
+    The compile settings are serialised separately (`_compile_config`), so a loss Keras
+    cannot serialise (a functools.partial) does not cost the architecture.
+    """
+    import keras
+
+    model.get_compile_config = lambda: None  # an instance attribute, removed below: Keras serialises compile settings otherwise
+    try:
+        config = plain_config(keras.saving.serialize_keras_object(model))
+    except Exception:  # a subclassed model without get_config
+        return None
+    finally:
+        del model.get_compile_config
+    if compile_config is not None:
+        config["compile_config"] = compile_config
+    return config
+
+
+def _compile_config(model) -> dict:
+    """Return what `compile` was given as plain data; an argument Keras cannot serialise (a functools.partial) is named, not dropped."""
+    import keras
+
+    try:
+        return plain_config(model.get_compile_config())
+    except Exception:  # Keras serialises the whole compile config at once and gives up on the first odd object
+        arguments = dict(getattr(getattr(model, "_compile_config", None), "config", {}) or {})
+        return {key: plain_config(_serialised_or_named(value, keras)) for key, value in arguments.items()}
+
+
+def _serialised_or_named(value: Any, keras) -> Any:
+    """Return Keras's serialisation of a compile argument, or {"class_name": "function", "config": its name} where it has none."""
+    if isinstance(value, dict):
+        return {key: _serialised_or_named(item, keras) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_serialised_or_named(item, keras) for item in value]
+    try:
+        return keras.saving.serialize_keras_object(value)
+    except Exception:
+        name = getattr(value, "__name__", None) or getattr(getattr(value, "func", None), "__name__", None) or type(value).__name__
+        return {"module": type(value).__module__, "class_name": "function", "config": str(name), "registered_name": "function"}
 
 
 def plain_config(config: Any) -> Any:

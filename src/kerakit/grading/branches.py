@@ -66,7 +66,22 @@ def _graph_paths(inner: Mapping[str, Any], summaries: Mapping[str, LayerSummary]
 
     for name in dict.fromkeys(_history_names(inner.get("output_layers", []))):
         walk(name, ())
-    return paths
+    return [_fold_activations(path) for path in paths]
+
+
+def _fold_activations(path: tuple[LayerSummary, ...]) -> tuple[LayerSummary, ...]:
+    """Return the path with each Activation layer folded into the linear layer before it (Conv2D + Activation("relu") = Conv2D(relu))."""
+    folded: list[LayerSummary] = []
+    for layer in path:
+        previous = folded[-1] if folded else None
+        if layer.class_name == "Activation" and previous is not None and previous.config.get("activation") in (
+                "linear", layer.config.get("activation")):
+            config = dict(previous.config, activation=layer.config.get("activation"))
+            folded[-1] = LayerSummary(previous.class_name, previous.output_shape, previous.params, config, previous.name,
+                                      previous.module, previous.full_config)
+            continue
+        folded.append(layer)
+    return tuple(folded)
 
 
 def _summary_from_config(entry: Mapping[str, Any]) -> LayerSummary:

@@ -28,14 +28,14 @@ class CompileSettings:
     from_logits: bool = False
 
 
-def read_compile_settings(model) -> CompileSettings:
+def read_compile_settings(model, compile_config: dict | None = None) -> CompileSettings:
     """Return the CompileSettings of a compiled Keras model (the harness calls this at the boundary).
 
     Losses and metrics are named in snake_case whether they were given as strings,
     functions or objects, so `"binary_crossentropy"`, `keras.losses.binary_crossentropy`
     and `keras.losses.BinaryCrossentropy()` all read "binary_crossentropy".
     """
-    config = model.get_compile_config() or {}
+    config = compile_config if compile_config is not None else (model.get_compile_config() or {})
     optimizer = type(model.optimizer).__name__
     learning_rate = getattr(model.optimizer, "learning_rate", None)
     try:
