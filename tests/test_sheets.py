@@ -13,7 +13,7 @@ from kerakit.sheets import BEGIN, END, budgets, graded_tests, grading_table, mod
 KIT = Path(__file__).resolve().parents[1]
 CHAPTERS = sorted(p.name for p in (KIT / "graders").iterdir() if p.is_dir() and p.name.startswith("ch"))
 HEADER = re.compile(r"^### `(?P<module>\w+)\.py`.* — (?P<points>\d+) points$", re.MULTILINE)
-BUDGET_PHRASE = re.compile(r"(\d+) epochs × batch (\d+)")
+BUDGET_PHRASE = re.compile(r"(\d+) epochs? × batch (\d+)")
 
 
 def sheet_of(chapter: str) -> str:

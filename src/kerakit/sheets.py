@@ -44,7 +44,7 @@ class BudgetConstant:
     def describe(self) -> str:
         """Return the budget as the sheet writes it, e.g. "4 epochs × batch 64"."""
         samples = f" on {self.train_samples:,} samples" if self.train_samples else ""
-        return f"{self.epochs} epochs × batch {self.batch_size}{samples}"
+        return f"{self.epochs} epoch{'' if self.epochs == 1 else 's'} × batch {self.batch_size}{samples}"
 
 
 def graded_tests(graders: Path) -> list[GradedTest]:

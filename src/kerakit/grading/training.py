@@ -28,7 +28,7 @@ class Budget:
     def describe(self) -> str:
         """Return the budget as text, e.g. "4 epochs x batch 512 on 3000 samples"."""
         samples = f" on {self.train_samples} samples" if self.train_samples else ""
-        return f"{self.epochs} epochs x batch {self.batch_size}{samples}"
+        return f"{self.epochs} epoch{'' if self.epochs == 1 else 's'} x batch {self.batch_size}{samples}"
 
 
 @dataclass
