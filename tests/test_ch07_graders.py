@@ -38,14 +38,14 @@ WAVES = {
     ],
     # callbacks: one wrong version of each function per wave (a later definition would replace an earlier one)
     "C1": [
-        ("callbacks_patience_off_by_one.py", "callbacks", ["test_early_stopping_stops_patience_epochs_after_the_best"], "patience=3"),
+        ("callbacks_patience_off_by_one.py", "callbacks", ["test_early_stopping_stops_patience_epochs_after_the_best"], "(patience="),
         ("callbacks_lr_factor_ignored.py", "callbacks", ["test_reduce_lr_on_plateau"], "learning rate"),
         ("callbacks_gap_wrong_key.py", "callbacks", ["test_gap_recorder"], "val_loss - loss"),
         ("callbacks_stop_never_sets.py", "callbacks", ["test_stop_at_threshold"], "stop_training"),
         ("callbacks_tensorboard_no_histograms.py", "callbacks", ["test_tensorboard_logs"], "histogram"),
     ],
     "C2": [
-        ("callbacks_early_stopping_on_loss.py", "callbacks", ["test_early_stopping_stops_patience_epochs_after_the_best"], "patience=3",
+        ("callbacks_early_stopping_on_loss.py", "callbacks", ["test_early_stopping_stops_patience_epochs_after_the_best"], "(patience=",
          ["test_checkpoint_keeps_the_best_epoch"]),
         ("callbacks_lr_on_training_loss.py", "callbacks", ["test_reduce_lr_on_plateau"], "learning rate"),
         ("callbacks_gap_reversed.py", "callbacks", ["test_gap_recorder"], "val_loss - loss"),
@@ -67,6 +67,11 @@ WAVES = {
     ],
     "C6": [
         ("callbacks_path_not_checked.py", "callbacks", ["test_early_stopping_refuses_bad_inputs"], "before training"),
+    ],
+    "C7": [  # found by a blind tester: a hard-coded patience, and a stop on training accuracy
+        ("callbacks_patience_hard_coded.py", "callbacks", ["test_early_stopping_stops_patience_epochs_after_the_best"], "(patience=",
+         ["test_checkpoint_keeps_the_best_epoch"]),
+        ("callbacks_stop_watches_training_accuracy.py", "callbacks", ["test_stop_at_threshold"], "val_accuracy"),
     ],
     # best_practices: functions replaced once per wave
     "D1": [
@@ -102,7 +107,7 @@ WAVES = {
 WAVE_SELECTION = {
     "A": "seed_models or graphs or multi_io",
     "B": "graphs or multi_io",
-    **{wave: "test_callbacks" for wave in ("C1", "C2", "C3", "C4", "C5", "C6")},
+    **{wave: "test_callbacks" for wave in ("C1", "C2", "C3", "C4", "C5", "C6", "C7")},
     **{wave: "test_best_practices" for wave in ("D1", "D2", "D3", "D4", "D5", "D6")},
 }
 ALTERNATIVES = {
@@ -160,4 +165,11 @@ def test_correct_answers_written_differently_get_full_points(grade, submission, 
     files = [(file, module) for module, names in ALTERNATIVES.items() for file in names]
     folder = combined_submission(submission, tmp_path, files, "alternative", folder=ALTERNATIVE)
     run = grade(CHAPTER, folder)
+    assert not run.lost(), run.lost()
+
+
+def test_heads_named_on_activation_layers_get_full_points(grade, submission):
+    """A blind tester's right answer: each head a Dense followed by a named Activation layer, losses as objects."""
+    folder = submission(CHAPTER, {"multi_io": ALTERNATIVE / "multi_io_activation_heads.py"}, name="activation_heads")
+    run = grade(CHAPTER, folder, k="test_multi_io")
     assert not run.lost(), run.lost()

@@ -141,10 +141,21 @@ def trained_heads(record, what, data, loss_weights=None):
         losses = {name: keras.losses.deserialize(loss) if isinstance(loss, dict) else loss for name, loss in losses.items()}
         compile_with = {"optimizer": "rmsprop", "loss": losses, "loss_weights": loss_weights}
     model = fresh_model(record, what, compile_with=compile_with)
-    before = {name: [np.array(w) for w in model.get_layer(name).get_weights()] for name in HEAD_WEIGHTS}
+    heads = {name: weighted_layer_of(model, name) for name in HEAD_WEIGHTS}
+    before = {name: [np.array(w) for w in layer.get_weights()] for name, layer in heads.items()}
     train_within_budget(model, (posts, targets), HEADS_BUDGET, what=what)
-    moved = {name: any(not np.array_equal(b, a) for b, a in zip(before[name], model.get_layer(name).get_weights())) for name in HEAD_WEIGHTS}
+    moved = {name: any(not np.array_equal(b, a) for b, a in zip(before[name], layer.get_weights())) for name, layer in heads.items()}
     return model, moved
+
+
+def weighted_layer_of(model, name):
+    """Return the layer whose weights make output `name`: the output layer, or the nearest layer with weights feeding it
+    (a head written as Dense(1) followed by Activation(..., name="age"))."""
+    layer = model.get_layer(name)
+    while not layer.weights:
+        tensors = layer._inbound_nodes[0].input_tensors
+        layer = tensors[0]._keras_history[0]
+    return layer
 
 
 @pytest.mark.points(3)

@@ -86,6 +86,7 @@ def summarize_model(model, what: str = "the model", fold_activations: bool = Tru
     if not isinstance(model, keras.Model):
         raise GradingFailure(f"{what}: expected a keras.Model, got {type(model).__name__}")
     layers: list[LayerSummary] = []
+    previous_layer = None
     for layer in model.layers:
         if isinstance(layer, keras.layers.InputLayer):
             continue
@@ -96,12 +97,14 @@ def summarize_model(model, what: str = "the model", fold_activations: bool = Tru
             and summary.class_name == "Activation"
             and previous is not None
             and previous.config.get("activation") == "linear"
+            and _reads_only(layer, previous_layer)
         ):
             config = dict(previous.config, activation=summary.config.get("activation"))
             layers[-1] = LayerSummary(previous.class_name, previous.output_shape, previous.params, config, previous.name, previous.module,
                                       previous.full_config)
             continue
         layers.append(summary)
+        previous_layer = layer
     trainable = sum(int(_count(w)) for w in model.trainable_weights)
     if not model.built:  # e.g. an augmentation pipeline without keras.Input: layers and configs, no shapes
         return ModelSummary(tuple(layers), None, None, trainable, trainable, built=False)
@@ -112,6 +115,16 @@ def summarize_model(model, what: str = "the model", fold_activations: bool = Tru
         total_params=int(model.count_params()),
         trainable_params=trainable,
     )
+
+
+def _reads_only(layer, source) -> bool:
+    """Return True when `layer` takes its input from `source` (in a functional model the layer listed before may be another branch's)."""
+    nodes = getattr(layer, "_inbound_nodes", None) or []
+    if len(nodes) != 1:
+        return len(nodes) == 0  # a Sequential's layers may hold no nodes before it is called
+    tensors = getattr(nodes[0], "input_tensors", None) or []
+    histories = [getattr(tensor, "_keras_history", None) for tensor in tensors]
+    return len(histories) == 1 and histories[0] is not None and histories[0][0] is source
 
 
 def summarize_layer(layer) -> LayerSummary:
