@@ -10,7 +10,10 @@ Offline and small enough for a laptop: the base task is MNIST digits 0-4 (about
 2,000 images), the target task digits 5-9 with only a few hundred images. The
 graders train the base network themselves, hand it to your `build_target_network`,
 check that the inherited layers arrive with the base's weights and stay frozen, and
-measure the target network on digits 5-9 after training it on 100 of them.
+measure the target network on digits 5-9 after training it on 100 of them. For the
+seed's claim they also hand it a base trained on all of MNIST and train your target
+network on only 30 of scikit-learn's scanned digits: it must beat the same network
+trained from scratch on those 30 images.
 """
 
 import keras
