@@ -38,6 +38,22 @@ class GradeRun:
         """Return test name -> feedback for every test short of full points, leaving out `except_tests`."""
         return {name: r.feedback for name, r in self.by_test.items() if name not in except_tests and r.points != r.max_points}
 
+    def assert_caught(self, wrong_files) -> None:
+        """Fail unless each wrong file loses all the points of its tests, with its words in the feedback and no traceback,
+        and no other test loses anything (except the listed collateral tests that call the wrong function)."""
+        losing = set()
+        for wrong_file, _, losing_tests, words, *collateral in wrong_files:
+            losing.update(*collateral)
+            for name in losing_tests:
+                result = self[name]
+                assert result.points == 0, (wrong_file, name, result.feedback)
+                assert result.status in ("failed", "error"), (wrong_file, name, result.status)
+                assert "Traceback" not in result.feedback, (wrong_file, result.feedback)
+            feedback = " ".join(self[name].feedback + self[name].details for name in losing_tests)
+            assert words.lower() in feedback.lower(), (wrong_file, feedback)
+            losing.update(losing_tests)
+        assert not self.lost(except_tests=losing), f"a wrong function cost another exercise's points: {self.lost(except_tests=losing)}"
+
     def assert_zero_cleanly(self) -> None:
         """Fail unless every test scored zero as "not implemented yet", without a traceback."""
         assert self.score == 0
@@ -88,5 +104,26 @@ def submission(tmp_path):
             target = folder / chapter / f"{module}.py"
             target.write_text(target.read_text() + "\n\n# --- replaced for this test ---\n" + Path(replacement).read_text())
         return folder
+
+    return make
+
+
+
+@pytest.fixture
+def combined_submission(submission, tmp_path):
+    """Return make(chapter, files, name, folder) -> a submission in which every listed module gets the listed files appended.
+
+    `files` holds tuples whose first two items are (file under `folder`, module it patches), as the proofs' WAVES do.
+    """
+    def make(chapter: str, files, name: str, folder: Path) -> Path:
+        by_module: dict[str, list[str]] = {}
+        for file, module, *_ in files:
+            by_module.setdefault(module, []).append((folder / file).read_text())
+        overrides = {}
+        for module, sources in by_module.items():
+            combined = tmp_path / f"{name}_{module}.py"
+            combined.write_text("\n\n".join(sources))
+            overrides[module] = combined
+        return submission(chapter, overrides, name=name)
 
     return make

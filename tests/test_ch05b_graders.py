@@ -65,19 +65,6 @@ WAVE_SELECTION = {
 }
 
 
-def combined_submission(submission, tmp_path, wrong_files, name):
-    """Return a submission folder in which every listed module gets all its wrong functions appended."""
-    by_module = {}
-    for wrong_file, module, *_ in wrong_files:
-        by_module.setdefault(module, []).append((WRONG / wrong_file).read_text())
-    overrides = {}
-    for module, sources in by_module.items():
-        combined = tmp_path / f"{name}_{module}.py"
-        combined.write_text("\n\n".join(sources))
-        overrides[module] = combined
-    return submission(CHAPTER, overrides, name=name)
-
-
 def test_reference_gets_full_points(grade):
     run = grade(CHAPTER, "solutions")
     assert not run.lost(), run.lost()
@@ -89,22 +76,11 @@ def test_untouched_stubs_get_zero_cleanly(grade):
 
 
 @pytest.mark.parametrize("wave", sorted(WAVES))
-def test_wrong_implementations_lose_their_points(grade, submission, tmp_path, wave):
+def test_wrong_implementations_lose_their_points(grade, combined_submission, wave):
     wrong_files = WAVES[wave]
-    folder = combined_submission(submission, tmp_path, wrong_files, f"wave{wave}")
+    folder = combined_submission(CHAPTER, wrong_files, f"wave{wave}", WRONG)
     run = grade(CHAPTER, folder, k=WAVE_SELECTION[wave])
-    losing = set()
-    for wrong_file, _, losing_tests, words, *collateral in wrong_files:
-        losing.update(*collateral)
-        for name in losing_tests:
-            result = run[name]
-            assert result.points == 0, (wrong_file, name, result.feedback)
-            assert result.status in ("failed", "error"), (wrong_file, name, result.status)
-            assert "Traceback" not in result.feedback, (wrong_file, result.feedback)
-        feedback = " ".join(run[name].feedback + run[name].details for name in losing_tests)
-        assert words.lower() in feedback.lower(), (wrong_file, feedback)
-        losing.update(losing_tests)
-    assert not run.lost(except_tests=losing), f"a wrong function cost another exercise's points: {run.lost(except_tests=losing)}"
+    run.assert_caught(wrong_files)
 
 
 def test_correct_answers_written_differently_get_full_points(grade, submission, tmp_path):
