@@ -138,3 +138,20 @@ def test_a_grader_callable_passed_in_has_no_plain_form_after_the_call():
 
 def test_not_plain_data_is_a_grading_failure():
     assert issubclass(NotPlainData, GradingFailure)
+
+
+def test_losses_by_output_names_each_head_the_same_way_whatever_the_spelling():
+    import keras
+    from keras import layers
+
+    from kerakit.grading import loss_weights_by_output, losses_by_output
+    from kerakit.grading.boundary import model_record
+
+    inputs = keras.Input(shape=(3,))
+    model = keras.Model(inputs, {"a": layers.Dense(1, name="a")(inputs), "b": layers.Dense(2, activation="softmax", name="b")(inputs),
+                                 "c": layers.Dense(1, name="c")(inputs)})
+    model.compile(optimizer="adam", loss={"a": keras.losses.MeanSquaredError(), "b": "categorical_crossentropy", "c": lambda t, p: p},
+                  loss_weights={"a": 0.25, "b": 1, "c": 2})
+    record = model_record(model)
+    assert losses_by_output(record) == {"a": "mse", "b": "categorical_crossentropy", "c": "__lambda__"}
+    assert loss_weights_by_output(record) == {"a": 0.25, "b": 1.0, "c": 2.0}

@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 from kerakit.grading import (GradingFailure, assert_branches, expect, expect_array, expect_close, fresh_model,
-                             student_module)
+                             losses_by_output, student_module)
 
 auxiliary_losses = student_module("auxiliary_losses")
 
@@ -157,12 +157,9 @@ def test_hidden_penalty_model(auxiliary_losses, rng):
         hidden_layer = outputs["hidden"][0]
         first_dense = next(layer.name for layer in record.layers if layer.class_name == "Dense")
         expect(hidden_layer == first_dense, f"{what}: 'hidden' should be the first Dense layer's output, it is {hidden_layer}'s")
-        losses = (record.compile_config or {}).get("loss")
-        expect(isinstance(losses, dict), f"{what} should be compiled with a dict of losses, one per output, got {losses!r}")
-        expect(str(losses.get("predictions")).lower() in ("mse", "mean_squared_error")
-               or (isinstance(losses.get("predictions"), dict) and losses["predictions"].get("class_name") == "MeanSquaredError"),
-               f"{what}: the 'predictions' output should use the mse loss, got {losses.get('predictions')!r}")
-        hidden_loss = losses.get("hidden")
-        kind = hidden_loss.get("class_name") if isinstance(hidden_loss, dict) else hidden_loss
-        expect(kind in ("function", "__lambda__"),
-               f"{what}: the 'hidden' output should use the function activation_penalty(penalty) returns, got {kind!r}")
+        losses = losses_by_output(record)
+        expect(losses is not None, f"{what} should be compiled with a dict of losses, one per output, got "
+                                   f"{(record.compile_config or {}).get('loss')!r}")
+        expect(losses.get("predictions") == "mse", f"{what}: the 'predictions' output should use the mse loss, got {losses.get('predictions')!r}")
+        expect(losses.get("hidden") in ("function", "__lambda__"),
+               f"{what}: the 'hidden' output should use the function activation_penalty(penalty) returns, got {losses.get('hidden')!r}")

@@ -10,14 +10,17 @@ move during fit, with the student's weights they do.
 import numpy as np
 import pytest
 
-from kerakit.grading import (Budget, assert_branches, assert_compiled_with, expect, fresh_model, student_module,
-                             train_within_budget)
+from kerakit.grading import (Budget, assert_branches, assert_compiled_with, expect, fresh_model, loss_weights_by_output,
+                             losses_by_output, student_module, train_within_budget)
 
 multi_io = student_module("multi_io")
 
 VOCABULARY, LENGTH, SAMPLES = 200, 40, 1500
 QA_BUDGET = Budget(epochs=8, batch_size=32)
-HEADS_BUDGET = Budget(epochs=10, batch_size=32)
+HEADS_BUDGET = Budget(epochs=16, batch_size=32)
+# Measured on the reference at 8 seeds (1, 1234, 2024, 2026, 2029-2032): age MAE / the mean's 0.36-0.49 (checked <= 0.8),
+# income +0.71-0.73 and gender +0.42-0.49 over the majority class (checked >= +0.2). At 10 epochs the age head, weighted
+# 0.25, was still learning: its ratio reached 0.88 at two seeds outside the ones first tried.
 HEAD_WEIGHTS = {"age": 0.25, "income": 1.0, "gender": 10.0}
 INCOME_GROUPS = 4
 
@@ -97,19 +100,12 @@ def heads_paths(vocabulary, groups):
 
 
 def compiled_losses(record, what):
-    config = record.compile_config or {}
-    losses, weights = config.get("loss"), config.get("loss_weights")
-    expect(isinstance(losses, dict) and isinstance(weights, dict),
-           f"{what} should be compiled with dicts of losses and loss_weights keyed by output name, got loss={losses!r}, "
-           f"loss_weights={weights!r}")
+    """Return (output -> loss name, output -> weight), or fail when the model is not compiled with dicts keyed by output."""
+    losses, weights = losses_by_output(record), loss_weights_by_output(record)
+    expect(losses is not None and weights is not None,
+           f"{what} should be compiled with dicts of losses and loss_weights keyed by output name, got "
+           f"loss={(record.compile_config or {}).get('loss')!r}, loss_weights={(record.compile_config or {}).get('loss_weights')!r}")
     return losses, weights
-
-
-def loss_name(loss):
-    if isinstance(loss, dict):
-        loss = loss.get("config") if isinstance(loss.get("config"), str) else loss.get("class_name", "")
-    name = "".join("_" + c.lower() if c.isupper() else c for c in str(loss)).lstrip("_")
-    return {"mean_squared_error": "mse"}.get(name, name)
 
 
 @pytest.mark.points(3)
@@ -123,9 +119,9 @@ def test_age_income_gender_architecture(multi_io):
     expect(names == ["age", "gender", "income"], f"{what} should have outputs named age, income and gender, got {names}")
     losses, weights = compiled_losses(record, what)
     want = {"age": "mse", "income": "categorical_crossentropy", "gender": "binary_crossentropy"}
-    got = {name: loss_name(losses.get(name)) for name in want}
+    got = {name: losses.get(name) for name in want}
     expect(got == want, f"{what} should use the losses {want}, got {got}")
-    got = {name: float(weights.get(name, -1)) for name in HEAD_WEIGHTS}
+    got = {name: weights.get(name, -1.0) for name in HEAD_WEIGHTS}
     expect(got == HEAD_WEIGHTS, f"{what} should weight the losses {HEAD_WEIGHTS}, got {got}")
 
 
@@ -136,9 +132,9 @@ def trained_heads(record, what, data, loss_weights=None):
         import keras
 
         losses, _ = compiled_losses(record, what)
-        foreign = [name for name, loss in losses.items() if isinstance(loss, dict) and not str(loss.get("module", "")).startswith("keras")]
+        foreign = [name for name, loss in losses.items() if loss in ("function", "__lambda__")]
         expect(not foreign, f"{what}: the exercise uses Keras's own losses; {foreign} use a loss of its own")
-        losses = {name: keras.losses.deserialize(loss) if isinstance(loss, dict) else loss for name, loss in losses.items()}
+        losses = {name: keras.losses.get(loss) for name, loss in losses.items()}
         compile_with = {"optimizer": "rmsprop", "loss": losses, "loss_weights": loss_weights}
     model = fresh_model(record, what, compile_with=compile_with)
     heads = {name: weighted_layer_of(model, name) for name in HEAD_WEIGHTS}

@@ -15,7 +15,7 @@ import pytest
 
 from kerakit.grading.boundary import FigureRecord, ModelRecord, RegularizerRecord
 from kerakit.grading.branches import assert_branches
-from kerakit.grading.compile_settings import assert_compiled_with
+from kerakit.grading.compile_settings import assert_compiled_with, loss_weights_by_output, losses_by_output
 from kerakit.grading.errors import ExerciseMissing, GradingFailure, SubmissionError
 from kerakit.grading.expectations import expect, expect_array, expect_close, expect_sequence
 from kerakit.grading.loader import StudentModule
@@ -45,6 +45,8 @@ __all__ = [
     "expect_close",
     "expect_sequence",
     "fresh_model",
+    "loss_weights_by_output",
+    "losses_by_output",
     "mean_absolute_error_of",
     "seed_everything",
     "student_module",

@@ -91,6 +91,36 @@ def assert_compiled_with(model, what: str, *, optimizer: str, loss: str, metric:
     return settings
 
 
+def losses_by_output(record) -> dict[str, str] | None:
+    """Return output name -> loss name (snake_case, "mse" for mean squared error) of a multi-output model, or None.
+
+    None when the model is not compiled with a dict of losses keyed by output name. A
+    function of the student's own reads "function" (or "__lambda__"), never its code.
+
+    Example:
+        losses_by_output(record)   # {"age": "mse", "income": "categorical_crossentropy", "gender": "binary_crossentropy"}
+    """
+    losses = (getattr(record, "compile_config", None) or {}).get("loss")
+    if not isinstance(losses, dict) or "class_name" in losses:
+        return None
+    return {str(name): _own_function(loss) or _name(loss, LOSS_ALIASES) for name, loss in losses.items()}
+
+
+def loss_weights_by_output(record) -> dict[str, float] | None:
+    """Return output name -> loss weight of a model compiled with a dict of loss_weights, or None."""
+    weights = (getattr(record, "compile_config", None) or {}).get("loss_weights")
+    if not isinstance(weights, dict):
+        return None
+    return {str(name): float(weight) for name, weight in weights.items()}
+
+
+def _own_function(loss: Any) -> str | None:
+    """Return "function" or "__lambda__" for a serialised function that is not one of Keras's own losses, else None."""
+    if isinstance(loss, dict) and loss.get("class_name") in ("function", "__lambda__") and not str(loss.get("module", "")).startswith("keras"):
+        return str(loss["class_name"])
+    return None
+
+
 def _misfit_metrics(settings: CompileSettings) -> list[str]:
     if settings.loss in ("mse", "mae"):
         return [m for m in settings.metrics if m in CLASSIFICATION_METRICS]
