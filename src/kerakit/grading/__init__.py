@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from kerakit.grading.boundary import FigureRecord, ModelRecord, RegularizerRecord
+from kerakit.grading.boundary import FigureRecord, GeneratorRecord, ModelRecord, RegularizerRecord
 from kerakit.grading.branches import assert_branches
 from kerakit.grading.compile_settings import assert_compiled_with, loss_weights_by_output, losses_by_output
 from kerakit.grading.errors import ExerciseMissing, GradingFailure, SubmissionError
@@ -29,6 +29,7 @@ __all__ = [
     "Budget",
     "ExerciseMissing",
     "FigureRecord",
+    "GeneratorRecord",
     "GradingFailure",
     "HIGHER",
     "LOWER",

@@ -9,7 +9,8 @@ harness (`StudentModule`), before a grader touches it:
 - lists, tuples, dicts and sets rebuilt as Python's own containers of plain data;
 - a Keras model as a `ModelRecord` (summary, config, compile settings, weights),
   a Keras regulariser as a `RegularizerRecord`, a matplotlib Figure as a
-  `FigureRecord`, a Keras History as its plain history dict.
+  `FigureRecord`, a Keras History as its plain history dict, a generator as a
+  `GeneratorRecord` of its first items.
 
 No method of a student's object runs after conversion, so a student's `__eq__`,
 `__array_function__`, `fit` or `predict` never takes part in a verdict. The records
@@ -18,6 +19,7 @@ are picklable data, so the student's side could run in another process.
 
 from __future__ import annotations
 
+import types
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -96,6 +98,22 @@ class DatasetRecord:
     passes: tuple[tuple[tuple[Any, ...], ...], ...]
 
 @dataclass(frozen=True)
+class GeneratorRecord:
+    """A Python generator as data: the first items it yielded (at most GENERATOR_ITEMS; a generator may never end).
+
+    Attributes:
+        items: those items, each as plain data.
+        exhausted: True when the generator ended before GENERATOR_ITEMS items.
+    """
+
+    items: tuple[Any, ...]
+    exhausted: bool
+
+
+GENERATOR_ITEMS = 24
+
+
+@dataclass(frozen=True)
 class ModelRecord:
     """A Keras model as data: what graders compare, rebuild and train.
 
@@ -170,6 +188,8 @@ def to_plain(value: Any, what: str, _depth: int = 0) -> Any:
         return {to_plain(key, what, _depth + 1): to_plain(item, what, _depth + 1) for key, item in value.items()}
     if kind is range:
         return list(value)
+    if isinstance(value, types.GeneratorType):
+        return generator_record(value, what)
     if isinstance(value, PurePath) and kind.__module__ == "pathlib":
         return str(value)
     record = _keras_record(value, what)
@@ -181,6 +201,16 @@ def to_plain(value: Any, what: str, _depth: int = 0) -> Any:
         f"{what} returned a {kind.__name__} (from {kind.__module__}): expected plain data "
         "(numbers, strings, NumPy arrays, lists, tuples, dicts) or a Keras model"
     )
+
+
+def generator_record(generator, what: str) -> GeneratorRecord:
+    """Return the GeneratorRecord of a generator's first GENERATOR_ITEMS items (it is never drawn further)."""
+    items = []
+    for item in generator:
+        items.append(to_plain(item, f"an item yielded by {what}"))
+        if len(items) == GENERATOR_ITEMS:
+            return GeneratorRecord(tuple(items), exhausted=False)
+    return GeneratorRecord(tuple(items), exhausted=True)
 
 
 def _tensor_as_array(value: Any) -> np.ndarray | None:
