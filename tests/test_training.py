@@ -105,6 +105,23 @@ def test_input_shape_mismatch_names_both_shapes(data):
     assert "\x1b[" not in message  # no terminal colour codes from Keras
 
 
+def test_ids_past_an_embeddings_input_dim_get_one_line():
+    model = keras.Sequential([keras.Input((5,)), keras.layers.Embedding(10, 4), keras.layers.Flatten(),
+                              keras.layers.Dense(1, activation="sigmoid")])
+    ids = np.random.default_rng(0).integers(0, 50, size=(32, 5))
+    with pytest.raises(GradingFailure) as caught:
+        train_within_budget(model, (ids, np.ones(32)), Budget(1, 8), compile_with=COMPILE, what="build_model()")
+    message = str(caught.value)
+    assert "ids up to 49" in message and "input_dim=10" in message and "\n" not in message
+
+
+def test_an_output_per_timestep_for_one_target_per_sample_gets_one_line():
+    model = keras.Sequential([keras.Input((6, 3)), keras.layers.Dense(1)])  # no Flatten: (None, 6, 1)
+    x = np.zeros((16, 6, 3), dtype="float32")
+    with pytest.raises(GradingFailure, match=r"outputs \(None, 6, 1\) but the targets are \(16,\)"):
+        train_within_budget(model, (x, np.zeros(16)), Budget(1, 8), compile_with={"optimizer": "rmsprop", "loss": "mae"})
+
+
 def test_budget_describe():
     assert Budget(4, 512).describe() == "4 epochs x batch 512"
     assert Budget(4, 512, train_samples=3000).describe() == "4 epochs x batch 512 on 3000 samples"

@@ -21,7 +21,7 @@ _ALLOWED_MODULES = ("keras", "builtins")
 
 def fresh_model(record, what: str = "the model", *, seed: int | None = None, compile_with: Mapping[str, Any] | None = None,
                 inherited: Mapping[str, Any] | None = None, recorded_weights: bool = False,
-                initial_weights: Sequence[Any] | None = None):
+                initial_weights: Sequence[Any] | None = None, unfreeze: Sequence[str] = ()):
     """Return a new keras.Model with the record's architecture and compile settings and fresh weights from `seed`.
 
     Args:
@@ -39,6 +39,8 @@ def fresh_model(record, what: str = "the model", *, seed: int | None = None, com
             baseline): taken when this model's trainable weights have the same shapes in
             the same order, so a comparison of the two measures only what differs between
             them (a regulariser, dropout, augmentation), not the luck of the initialisation.
+        unfreeze: names of layers made trainable before compiling (the grader's baseline
+            that learns what the student's model keeps frozen).
 
     Raises:
         GradingFailure: the model is subclassed, uses a class that is not Keras's own, or
@@ -79,6 +81,8 @@ def fresh_model(record, what: str = "the model", *, seed: int | None = None, com
             variable.assign(value)
     for name, source in (inherited or {}).items():
         model.get_layer(name).set_weights(source.get_weights())
+    for name in unfreeze:
+        model.get_layer(name).trainable = True
     if compile_with is not None:
         model.compile(**compile_with)
     elif record.compile is not None:

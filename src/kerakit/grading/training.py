@@ -68,6 +68,7 @@ def train_within_budget(
     seed: int | None = None,
     inherited: Mapping[str, Any] | None = None,
     initial_weights: Sequence[Any] | None = None,
+    unfreeze: Sequence[str] = (),
 ) -> TrainingResult:
     """Return the TrainingResult of training the model on the grader's data under `budget`, from fresh weights.
 
@@ -109,12 +110,14 @@ def train_within_budget(
         elif getattr(model, "optimizer", None) is None:
             raise GradingFailure(f"{what} is not compiled: call model.compile(optimizer=..., loss=..., metrics=[...])")
     elif hasattr(model, "summary") and hasattr(model, "config"):
-        model = fresh_model(model, what, seed=seed, compile_with=compile_with, inherited=inherited, initial_weights=initial_weights)
+        model = fresh_model(model, what, seed=seed, compile_with=compile_with, inherited=inherited, initial_weights=initial_weights,
+                            unfreeze=unfreeze)
     else:
         raise GradingFailure(f"{what}: expected a keras.Model to train, got {type(model).__name__}")
     x, y = train
     if budget.train_samples is not None:
         x, y = _first_samples(x, budget.train_samples), _first_samples(y, budget.train_samples)
+    _check_output_fits_targets(model, y, what)
     try:
         fitted = keras.Model.fit(model, x, y, epochs=budget.epochs, batch_size=budget.batch_size, validation_data=validation,
                                  callbacks=[keras.callbacks.TerminateOnNaN()], verbose=0, shuffle=True)
@@ -123,6 +126,10 @@ def train_within_budget(
             f"training {what} failed: it takes input of shape {_input_shape(model)}, "
             f"the data is {_shape(x)} -> {_shape(y)}: {_first_line(error)}"
         ) from error
+    except Exception as error:
+        if type(error).__name__ != "InvalidArgumentError":  # TensorFlow's own, e.g. an id past an Embedding's input_dim
+            raise
+        raise GradingFailure(f"training {what} failed inside TensorFlow: {_invalid_argument(error, model, x)}") from None
     history = {key: [float(v) for v in values] for key, values in fitted.history.items()}
     losses = history.get("loss", [])
     bad = [epoch for epoch, value in enumerate(losses, start=1) if not math.isfinite(value)]
@@ -133,6 +140,30 @@ def train_within_budget(
             "check the loss, the last layer's activation and the learning rate"
         )
     return TrainingResult(history, model)
+
+
+def _check_output_fits_targets(model, y, what: str) -> None:
+    """Raise GradingFailure when a one-output model outputs more axes per sample than the targets have (Keras would broadcast)."""
+    if not isinstance(y, np.ndarray) or len(getattr(model, "outputs", None) or []) != 1:
+        return
+    output_shape = tuple(model.outputs[0].shape)
+    if len(output_shape) - 1 > max(y.ndim - 1, 1):
+        raise GradingFailure(f"{what} outputs {output_shape} but the targets are {y.shape}: one prediction per sample is "
+                             "expected (a recurrent layer with return_sequences=True, or a missing Flatten, keeps the time axis)")
+
+
+def _invalid_argument(error: BaseException, model, x) -> str:
+    """Return one line for a TensorFlow InvalidArgumentError: ids past an Embedding's input_dim, or the error's own line."""
+    embeddings = [layer for layer in getattr(model, "layers", []) if type(layer).__name__ == "Embedding"]
+    data = x if isinstance(x, np.ndarray) else None
+    if embeddings and data is not None and data.dtype.kind in "iu" and data.size:
+        largest, input_dim = int(data.max()), min(int(layer.input_dim) for layer in embeddings)
+        if largest >= input_dim:
+            return (f"the data holds word ids up to {largest}, but the Embedding takes ids below input_dim={input_dim}: "
+                    "input_dim must be the vocabulary size (num_words), larger than every id")
+    lines = [line.strip() for line in str(error).splitlines() if line.strip() and "Detected at node" not in line
+             and not line.startswith(("Graph execution error", "File ", "Traceback"))]
+    return next((line for line in lines if "indices" in line or "Invalid" in line), lines[0] if lines else type(error).__name__)
 
 
 def _lower_is_better(metric: str) -> bool:
