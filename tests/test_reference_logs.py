@@ -11,6 +11,7 @@ EXPECTED_RUNS = {
     "ch04_fundamentals": {run: "accuracy" for run in ("original", "smaller", "bigger", "l2", "dropout")},
     "ch05_convnets": {"mnist": "accuracy", "small_plain": "accuracy", "small_augmented": "accuracy", "feature_head": "accuracy"},
     "ch05b_advanced_convnets": {"inception": "accuracy", "auxiliary": "main_loss", "transfer_target": "accuracy"},
+    "ch06_text_and_sequences": {"learned_embedding": "accuracy", "lstm": "accuracy", "conv1d": "accuracy", "weather_gru": "loss"},
     "ch07_functional_and_callbacks": {"mlp": "accuracy", "question_answering": "accuracy"},
 }
 

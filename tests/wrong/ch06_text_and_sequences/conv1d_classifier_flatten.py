@@ -1,0 +1,11 @@
+# Wrong: Flatten instead of GlobalMaxPooling1D at the end.
+import keras
+from keras import layers
+
+
+def build_conv1d_classifier(num_words=10000, maxlen=500):
+    model = keras.Sequential([keras.Input(shape=(maxlen,)), layers.Embedding(num_words, 128), layers.Conv1D(32, 7, activation="relu"),
+                              layers.MaxPooling1D(5), layers.Conv1D(32, 7, activation="relu"), layers.Flatten(),
+                              layers.Dense(1, activation="sigmoid")])
+    model.compile(optimizer="rmsprop", loss="binary_crossentropy", metrics=["accuracy"])
+    return model
