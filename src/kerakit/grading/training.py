@@ -147,7 +147,7 @@ def _check_output_fits_targets(model, y, what: str) -> None:
     if not isinstance(y, np.ndarray) or len(getattr(model, "outputs", None) or []) != 1:
         return
     output_shape = tuple(model.outputs[0].shape)
-    if len(output_shape) - 1 > max(y.ndim - 1, 1):
+    if len(output_shape) - 1 > (y.ndim - 1) + 1:  # one extra axis is fine: a unit axis, or class scores for sparse labels
         raise GradingFailure(f"{what} outputs {output_shape} but the targets are {y.shape}: one prediction per sample is "
                              "expected (a recurrent layer with return_sequences=True, or a missing Flatten, keeps the time axis)")
 
