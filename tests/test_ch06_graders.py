@@ -94,6 +94,7 @@ WAVES = {
     "W5": [("weather_generator_shuffle_outside_range.py", "weather", ["test_generator_shuffle"], "[min_index + lookback, max_index)")],
     "W6": [("weather_generator_shuffle_unseeded.py", "weather", ["test_generator_shuffle"], "same seed")],
     "W7": [("weather_generator_no_checks.py", "weather", ["test_generator_refuses_windows_past_the_end"], "ValueError")],
+    "W8": [("weather_generator_wraps_one_batch_late.py", "weather", ["test_generator_sequential"], "back at min_index + lookback")],
     # embeddings, text_rnns, conv1d
     "M1": [
         ("embeddings_classifier_no_flatten.py", "embeddings", ["test_embedding_classifier_architecture"], "Flatten",
@@ -152,7 +153,7 @@ WAVES = {
 WEATHER_WITHOUT_TRAINING = "test_weather and not (beats or near_common or reversed_order)"
 WAVE_SELECTION = {
     **{f"E{n}": "test_encoding or test_rnn_by_hand" for n in range(1, 8)},
-    "W1": "test_weather", "W2": "test_weather", **{f"W{n}": WEATHER_WITHOUT_TRAINING for n in range(3, 8)},
+    "W1": "test_weather", "W2": "test_weather", **{f"W{n}": WEATHER_WITHOUT_TRAINING for n in range(3, 9)},
     **{f"M{n}": "test_embeddings or test_text_rnns or test_conv1d" for n in range(1, 7)},
 }
 # Each set is graded as one submission: one right version of each function per set.

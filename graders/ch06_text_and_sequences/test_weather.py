@@ -137,7 +137,9 @@ def test_generator_sequential(weather, rng):
         features, step = int(rng.integers(2, 6)), int(rng.choice([2, 3] if case == 0 else [1, 2, 3]))  # one case at least with step > 1
         lookback, delay = step * int(rng.integers(2, 6)), int(rng.integers(1, 12))
         min_index, batch_size = int(rng.integers(0, 20)), int(rng.integers(3, 9))
-        max_index = min_index + lookback + int(rng.integers(2 * batch_size, 5 * batch_size))
+        # case 1: a span of whole batches, where the book's `>=` wraps one batch earlier than a `>` would
+        span = batch_size * int(rng.integers(2, 5)) if case == 1 else int(rng.integers(2 * batch_size, 5 * batch_size))
+        max_index = min_index + lookback + span
         rows = max_index + delay + int(rng.integers(1, 20))
         column = int(rng.integers(0, features))
         data = indexed_series(rows, features)
