@@ -7,7 +7,6 @@ import re
 import shutil
 import stat
 import sys
-import tempfile
 import threading
 import time
 import uuid
@@ -16,6 +15,7 @@ from pathlib import Path
 
 from kerakit import KIT_SEED
 from kerakit.batch.gradebook import write_grades_csv, write_histogram, write_summary
+from kerakit.batch.leftovers import KEPT_FILE, make_run_dir, remove_leftover_run_dirs
 from kerakit.batch.limits import Limits
 from kerakit.batch.outcomes import CatalogTest, Outcomes, catalog_from_records
 from kerakit.batch.progress import Progress
@@ -133,7 +133,8 @@ def preload_modules(graders_root: Path) -> list[str]:
 
 def _grade_submissions(todo: list[Submission], options: GradeOptions, kit_root: Path, chapters: list[str],
                        submissions_dir: Path, out: Path, recorder: Recorder) -> None:
-    run_dir = Path(tempfile.mkdtemp(prefix="kerakit-grade-"))
+    remove_leftover_run_dirs()  # a killed run's merged graders (hidden ones too) must not stay behind
+    run_dir = make_run_dir()
     os.chmod(run_dir, 0o755)  # worker uids read the merged graders here; work/ below is 0711, workspaces 0700
     slots: list[Slot] = []
     try:
@@ -176,6 +177,7 @@ def _grade_submissions(todo: list[Submission], options: GradeOptions, kit_root: 
         for slot in slots:
             slot.close()
         if os.environ.get(KEEP_WORK):
+            (run_dir / KEPT_FILE).write_text("")
             print(f"kept the work folder {run_dir} ({KEEP_WORK} is set)")
         else:
             shutil.rmtree(run_dir, ignore_errors=True)

@@ -22,6 +22,9 @@ from kerakit.grading.feedback import ERROR, TIMEOUT
 from kerakit.grading.reports import HIDDEN
 
 READY_TIMEOUT = 600.0
+# What one job's child may send the parent through its zygote; more is a flood: the submission is stopped, and the
+# parent's memory stays bounded whatever the child writes.
+MAX_JOB_RECORD_BYTES = 32 * 1024 * 1024
 
 
 def grace_seconds(test_timeout: float) -> float:
@@ -56,6 +59,7 @@ class Slot:
         self.uid = SLOT_UID_BASE + index if sandbox_uid and os.geteuid() == 0 else None
         self.process: subprocess.Popen | None = None
         self._buffer = b""
+        self._last_size = 0  # bytes of the last message read
         self.startup_seconds = 0.0
 
     def start(self) -> None:
@@ -90,6 +94,8 @@ class Slot:
         pid = int(forked["pid"])
         killed_because = None
         records = []
+        keep_records = job.get("kind") == "catalog"  # a grading job's records are handled as they come, never stored
+        received = 0
         while True:
             message = self._next_message(time.monotonic() + 0.2, allow_timeout=True)
             if message is None:
@@ -97,7 +103,15 @@ class Slot:
                     kill_submission(pid, self.uid)
                     raise ZygoteDied(f"worker {self.index} ended")
             elif message.get("event") == "record" and isinstance(message.get("record"), dict):
-                records.append(message["record"])
+                received += self._last_size
+                if received > MAX_JOB_RECORD_BYTES:
+                    if killed_because is None:
+                        killed_because = (f"sent the grader more than {MAX_JOB_RECORD_BYTES >> 20} MB of records "
+                                          "(a flood) and was stopped")
+                        kill_submission(pid, self.uid)
+                    continue
+                if keep_records:
+                    records.append(message["record"])
                 on_record(message["record"])
             elif message.get("event") == "exit":
                 if killed_because is None:
@@ -142,6 +156,7 @@ class Slot:
                 raise ZygoteDied(f"worker {self.index} closed its channel")
             self._buffer += chunk
         line, self._buffer = self._buffer.split(b"\n", 1)
+        self._last_size = len(line)
         return json.loads(line)
 
 
@@ -169,7 +184,11 @@ def grade_in_slot(slot: Slot, job: dict, outcomes: Outcomes, limits: Limits,
         def on_record(record: dict) -> None:
             kind = record.get("type")
             if kind == "start":
-                state["current"], state["started"] = record.get("name"), clock()
+                name = record.get("name")
+                if isinstance(name, str) and name in outcomes.catalog and name not in outcomes.results:
+                    if state["current"] is None:  # a start before the running test's result cannot restart its clock
+                        state["started"] = clock()
+                    state["current"] = name
             elif kind == "result":
                 if record.get("name") == state["current"]:  # only the running test; a forged line is ignored
                     state["settled"] += outcomes.accept(record)
