@@ -22,7 +22,7 @@ def conv1d_output_length(length, kernel_size, strides=1, padding="valid", dilati
     Textbook: DLwP §6.4.1 (and the Keras documentation of Conv1D).
     """
     # Hint: count the positions where the (dilated) window starts, one every `strides` timesteps.
-    raise NotImplementedError("valid: (length - span) // strides + 1; same: ceil(length / strides)")
+    raise NotImplementedError("count where a window can start; with \"same\" padding only the stride decides")
 
 
 def pooling1d_output_length(length, pool_size, strides=None, padding="valid"):
@@ -32,7 +32,7 @@ def pooling1d_output_length(length, pool_size, strides=None, padding="valid"):
 
     Textbook: DLwP §6.4.2.
     """
-    raise NotImplementedError("the same arithmetic as a convolution whose window is pool_size")
+    raise NotImplementedError("a pooling window is a kernel that moves by its own size unless told otherwise")
 
 
 def build_conv1d_classifier(num_words=10000, maxlen=500):

@@ -65,4 +65,4 @@ def build_glove_classifier(embedding_matrix, maxlen=100):
     Textbook: DLwP §6.1.3, listings 6.11–6.13.
     """
     # Hint: build the model first, then set the Embedding layer's weights and freeze it BEFORE compile.
-    raise NotImplementedError("set_weights([embedding_matrix]) on the Embedding layer and trainable = False, then compile")
+    raise NotImplementedError("load the matrix into the Embedding layer and freeze it, then compile")

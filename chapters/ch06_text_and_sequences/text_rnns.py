@@ -60,4 +60,4 @@ def build_bidirectional_lstm(num_words=10000):
     Textbook: DLwP §6.3.8, listing 6.42.
     """
     # Hint: layers.Bidirectional wraps one recurrent layer and makes the reversed copy itself.
-    raise NotImplementedError("layers.Bidirectional(layers.LSTM(32))")
+    raise NotImplementedError("one wrapper layer around one recurrent layer")

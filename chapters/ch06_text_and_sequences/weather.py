@@ -136,4 +136,4 @@ def reverse_time(samples):
     Textbook: DLwP §6.3.8 "Using bidirectional RNNs" (the reversed-order GRU on the weather data).
     """
     # Hint: only axis 1 changes; the features of each timestep stay in their order.
-    raise NotImplementedError("reverse axis 1")
+    raise NotImplementedError("which axis is time? reverse only that one, in a new array")

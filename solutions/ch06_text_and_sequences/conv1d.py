@@ -22,7 +22,7 @@ def conv1d_output_length(length, kernel_size, strides=1, padding="valid", dilati
     Textbook: DLwP §6.4.1 (and the Keras documentation of Conv1D).
     """
     # Hint: count the positions where the (dilated) window starts, one every `strides` timesteps.
-    # BEGIN SOLUTION: valid: (length - span) // strides + 1; same: ceil(length / strides)
+    # BEGIN SOLUTION: count where a window can start; with "same" padding only the stride decides
     if padding == "same":
         return -(-length // strides)
     span = dilation_rate * (kernel_size - 1) + 1
@@ -37,7 +37,7 @@ def pooling1d_output_length(length, pool_size, strides=None, padding="valid"):
 
     Textbook: DLwP §6.4.2.
     """
-    # BEGIN SOLUTION: the same arithmetic as a convolution whose window is pool_size
+    # BEGIN SOLUTION: a pooling window is a kernel that moves by its own size unless told otherwise
     strides = pool_size if strides is None else strides
     if padding == "same":
         return -(-length // strides)

@@ -81,7 +81,7 @@ def build_glove_classifier(embedding_matrix, maxlen=100):
     Textbook: DLwP §6.1.3, listings 6.11–6.13.
     """
     # Hint: build the model first, then set the Embedding layer's weights and freeze it BEFORE compile.
-    # BEGIN SOLUTION: set_weights([embedding_matrix]) on the Embedding layer and trainable = False, then compile
+    # BEGIN SOLUTION: load the matrix into the Embedding layer and freeze it, then compile
     max_words, embedding_dim = np.shape(embedding_matrix)
     embedding = layers.Embedding(max_words, embedding_dim)
     model = keras.Sequential([

@@ -69,7 +69,7 @@ def recurrent_parameter_count(layer, units, input_features, reset_after=True):
     Textbook: DLwP §6.2.1 (SimpleRNN(32) has 2,080 parameters) and §6.2.2 (LSTM and GRU).
     """
     # Hint: count one SimpleRNN-sized block first; how many such blocks does each layer have, and what extra does GRU keep?
-    # BEGIN SOLUTION: one block is units * (input_features + units + 1); LSTM has 4, GRU 3 (+ a second bias with reset_after)
+    # BEGIN SOLUTION: count one block (input kernel, recurrent kernel, bias), then how many blocks each layer has
     block = units * (input_features + units + 1)
     if layer == "SimpleRNN":
         return block

@@ -78,7 +78,7 @@ def build_bidirectional_lstm(num_words=10000):
     Textbook: DLwP §6.3.8, listing 6.42.
     """
     # Hint: layers.Bidirectional wraps one recurrent layer and makes the reversed copy itself.
-    # BEGIN SOLUTION: layers.Bidirectional(layers.LSTM(32))
+    # BEGIN SOLUTION: one wrapper layer around one recurrent layer
     return _compiled(keras.Sequential([
         keras.Input(shape=(None,)),
         layers.Embedding(num_words, 32),

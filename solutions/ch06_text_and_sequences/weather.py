@@ -196,6 +196,6 @@ def reverse_time(samples):
     Textbook: DLwP §6.3.8 "Using bidirectional RNNs" (the reversed-order GRU on the weather data).
     """
     # Hint: only axis 1 changes; the features of each timestep stay in their order.
-    # BEGIN SOLUTION: reverse axis 1
+    # BEGIN SOLUTION: which axis is time? reverse only that one, in a new array
     return np.asarray(samples)[:, ::-1, :]
     # END SOLUTION
