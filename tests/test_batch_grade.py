@@ -305,7 +305,8 @@ def test_interrupted_run_resumes_without_grading_anything_twice(tmp_path):
 def test_ctrl_c_stops_with_one_line_and_keeps_what_was_graded(tmp_path):
     kit = copy_kit(tmp_path / "kit")
     submissions, out = tmp_path / "submissions", tmp_path / "out"
-    slow = "import time\n\n\ndef double(x):\n    time.sleep(1)\n    return 2 * x\n\n\ndef mean(values):\n    return 2.0\n"
+    # each student takes several seconds, so the SIGINT lands mid-run even when this process is slow to poll (a busy machine)
+    slow = "import time\n\n\ndef double(x):\n    time.sleep(3)\n    return 2 * x\n\n\ndef mean(values):\n    return 2.0\n"
     for number in range(4):
         (reference_copy(kit, submissions / f"student{number}") / "ch01_tiny" / "arith.py").write_text(slow)
     env = dict(os.environ, KERAKIT_ROOT=str(kit), PYTHONPATH=str(ROOT / "src"))
