@@ -14,7 +14,7 @@ import pandas as pd
 import pytest
 
 import kerakit.data as data
-from kerakit.data import DatasetError, boston_housing, glove, imdb, mnist, reuters, weather
+from kerakit.data import DatasetError, boston_housing, glove, imdb, mnist, reuters, shakespeare, weather
 
 LOADER_MODULES = (mnist, imdb, reuters, boston_housing)
 CACHED_LOADERS = (
@@ -24,6 +24,7 @@ CACHED_LOADERS = (
     boston_housing.load_housing,
     glove.load_vectors,
     weather._offline,
+    shakespeare._offline_text,
 )
 
 
@@ -387,7 +388,7 @@ def test_weather_checksum_mismatch_raises_dataset_error(monkeypatch, fresh_cache
 
 
 def test_registry_describes_every_dataset():
-    assert [info.name for info in data.DATASETS] == ["mnist", "imdb", "reuters", "boston_housing", "shapes", "weather", "glove"]
+    assert [info.name for info in data.DATASETS] == ["mnist", "imdb", "reuters", "boston_housing", "shapes", "weather", "glove", "shakespeare"]
     assert [info.name for info in data.DATASETS if info.synthetic] == ["reuters", "shapes"]
     for info in data.DATASETS:
         assert info.textbook and info.offline_source and info.licence and callable(info.load)
@@ -426,3 +427,26 @@ def test_importing_kerakit_data_does_not_import_tensorflow():
         env={**os.environ, "PYTHONPATH": python_path},
     )
     assert result.returncode == 0, result.stderr
+
+
+# --- Shakespeare (chapter 8's corpus) -----------------------------------------------
+
+
+def test_shakespeare_is_the_four_vendored_tragedies_lowercased():
+    text = shakespeare.load_text()
+    assert len(text) == shakespeare.CHARACTERS and text == text.lower()
+    assert text.startswith("hamlet, prince of denmark") and "macbeth" in text and "othello" in text
+    assert shakespeare.load_text(lowercase=False).startswith("HAMLET")
+
+
+def test_altered_shakespeare_file_names_the_file_and_the_fix(monkeypatch, tmp_path, fresh_caches):
+    import gzip
+
+    altered = tmp_path / "four_tragedies.txt.gz"
+    altered.write_bytes(gzip.compress(b"to be or not to be"))
+    monkeypatch.setattr(shakespeare, "_corpus_path", lambda: altered)
+    with pytest.raises(DatasetError, match="not the expected text .*git checkout"):
+        shakespeare.load_text()
+    altered.write_bytes(b"not gzip at all")
+    with pytest.raises(DatasetError, match="missing or unreadable .*git checkout"):
+        shakespeare.load_text()

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from kerakit.data import boston_housing, glove, imdb, mnist, reuters, shapes, weather
+from kerakit.data import boston_housing, glove, imdb, mnist, reuters, shakespeare, shapes, weather
 from kerakit.data.errors import DatasetError
 
 __all__ = [
@@ -35,6 +35,7 @@ __all__ = [
     "imdb",
     "mnist",
     "reuters",
+    "shakespeare",
     "shapes",
     "weather",
 ]
@@ -145,6 +146,18 @@ DATASETS: tuple[DatasetInfo, ...] = (
         synthetic=False,
         load=glove.load_data,
         summarize=lambda loaded: f"{len(loaded[0])} words, vectors {loaded[1].shape} {loaded[1].dtype}",
+    ),
+    DatasetInfo(
+        name="shakespeare",
+        textbook="Nietzsche's collected writings, nietzsche.txt, 600,893 characters lowercased (DLwP §8.1.4)",
+        offline_source=(
+            "vendored in datasets/shakespeare/: Hamlet, Macbeth, King Lear and Othello, Project Gutenberg "
+            "text from the Open Shakespeare package (shakespeare 0.6) -> 583,823 characters"
+        ),
+        licence="Shakespeare's text: public domain; transcription via Project Gutenberg and the Open Knowledge Foundation (CC BY 2.5)",
+        synthetic=False,
+        load=shakespeare.load_data,
+        summarize=lambda text: f"{len(text):,} characters, {len(set(text))} distinct",
     ),
 )
 
