@@ -110,7 +110,7 @@ WAVES = {
         ("conv1d_length_ignores_strides.py", "conv1d", ["test_conv1d_output_length"], "Keras's Conv1D"),
         ("conv1d_pool_strides_one.py", "conv1d", ["test_pooling1d_output_length"], "Keras's MaxPooling1D"),
         ("conv1d_classifier_flatten.py", "conv1d", ["test_conv1d_classifier"], "GlobalMaxPooling1D",
-         ["test_conv1d_classifier_learns", "test_conv1d_epoch_time_against_an_lstm"]),
+         ["test_conv1d_classifier_learns"]),
         ("conv1d_gru_without_recurrent_dropout.py", "conv1d", ["test_conv1d_gru"], "recurrent_dropout"),
     ],
     "M2": [
@@ -152,7 +152,7 @@ WAVES = {
 # Waves whose wrong functions no training claim calls are graded without the training tests (they would only take time).
 WEATHER_WITHOUT_TRAINING = "test_weather and not (beats or near_common or reversed_order)"
 # The M waves' training claims are graded only where a wrong file is meant to fail one (the others would only take time).
-MODULES_WITHOUT_TRAINING = "(test_embeddings or test_text_rnns or test_conv1d) and not (learns or glove_beats or epoch_time)"
+MODULES_WITHOUT_TRAINING = "(test_embeddings or test_text_rnns or test_conv1d) and not (learns or glove_beats)"
 WAVE_SELECTION = {
     **{f"E{n}": "test_encoding or test_rnn_by_hand" for n in range(1, 8)},
     "W1": "test_weather", "W2": "test_weather", **{f"W{n}": WEATHER_WITHOUT_TRAINING for n in range(3, 9)},

@@ -2,16 +2,12 @@
 
 The length arithmetic is checked against Keras's own Conv1D and MaxPooling1D on random
 configurations. The text convnet is compared layer by layer, rebuilt with the grader's
-fresh weights and trained on the kit's reviews to a calibrated floor; then one epoch of it
-is timed against one epoch of the grader's own LSTM(32) classifier on the same reviews. The
-book's point, that the convnet is much faster, is a GPU result: on the kit's 2-core CPU an
-epoch of the book's convnet (128-dimensional embedding) measured 1.1-1.6 times the LSTM's
-(maxlen 100 and 500, batch 256), so the check is a loose bound (3x) that catches a convnet
-far larger than the book's, and the ratio is recorded. The Conv1D + GRU weather model is
-compared layer by layer.
+fresh weights and trained on the kit's reviews to a calibrated floor. The book's point, that
+the convnet is much faster than an LSTM, is not graded: wall-clock time depends on the box
+(on the kit's 2-core CPU an epoch of the book's convnet measured 1.1-1.6 times the LSTM's, and
+a loaded CI runner measured 3.5 times), so it is measured by benchmarks/conv1d_vs_lstm_epoch.py
+instead. The Conv1D + GRU weather model is compared layer by layer.
 """
-
-import time
 
 import numpy as np
 import pytest
@@ -23,8 +19,6 @@ conv1d = student_module("conv1d")
 
 TEXT_WORDS, TEXT_MAXLEN = 2000, 100
 CONV_BUDGET = Budget(epochs=6, batch_size=64)  # measured 0.74-0.79 test accuracy at 3 seeds, ~0.65 s an epoch (majority 0.658)
-TIMED_BATCH = 256
-MAX_EPOCH_TIME_RATIO = 3.0  # measured 1.13-1.28 (maxlen 100) and 1.40-1.56 (maxlen 500) on the 2-core CPU
 
 
 def keras_conv_length(length, kernel_size, strides, padding, dilation_rate):
@@ -87,7 +81,7 @@ def text_convnet_layers(num_words, maxlen):
     ]
 
 
-@pytest.mark.points(2)
+@pytest.mark.points(3)
 def test_conv1d_classifier(conv1d, rng):
     """build_conv1d_classifier: Embedding(num_words, 128) -> Conv1D(32, 7) -> MaxPooling1D(5) -> Conv1D(32, 7) -> GlobalMaxPooling1D -> Dense(1, sigmoid)."""
     for num_words, maxlen in ((10000, 500), (int(rng.integers(100, 5000)), int(rng.integers(60, 300)))):
@@ -115,46 +109,6 @@ def test_conv1d_classifier_learns(conv1d, reviews, shared, floors):
     data = reviews(TEXT_WORDS, TEXT_MAXLEN)
     floors.check("conv1d_test_accuracy", accuracy_of(model, data["x_test"], data["y_test"]),
                  f"test accuracy of {what} after {CONV_BUDGET.describe()} on the last {TEXT_MAXLEN} words (majority class 0.658)", HIGHER)
-
-
-def seconds_per_epoch(model, x, y):
-    """Return the fastest of three timed epochs after a warm-up epoch (graph tracing excluded)."""
-    import keras
-
-    keras.Model.fit(model, x, y, epochs=1, batch_size=TIMED_BATCH, verbose=0)
-    timings = []
-    for _ in range(3):
-        start = time.perf_counter()
-        keras.Model.fit(model, x, y, epochs=1, batch_size=TIMED_BATCH, verbose=0)
-        timings.append(time.perf_counter() - start)
-    return min(timings)
-
-
-def grader_lstm(num_words):
-    import keras
-    from keras import layers
-
-    model = keras.Sequential([keras.Input(shape=(None,)), layers.Embedding(num_words, 32), layers.LSTM(32),
-                              layers.Dense(1, activation="sigmoid")])
-    model.compile(optimizer="rmsprop", loss="binary_crossentropy")
-    return model
-
-
-@pytest.mark.points(1)
-@pytest.mark.timeout(240)
-def test_conv1d_epoch_time_against_an_lstm(conv1d, reviews, floors):
-    """An epoch of build_conv1d_classifier takes at most 3 times an epoch of the book's LSTM(32) classifier on the same reviews."""
-    data = reviews(TEXT_WORDS, TEXT_MAXLEN)
-    x, y = data["x_train"][:2048], data["y_train"][:2048]
-    what = f"build_conv1d_classifier(num_words={TEXT_WORDS}, maxlen={TEXT_MAXLEN})"
-    convnet = fresh_model(conv1d.build_conv1d_classifier(TEXT_WORDS, TEXT_MAXLEN), what)
-    conv_seconds = seconds_per_epoch(convnet, x, y)
-    lstm_seconds = seconds_per_epoch(grader_lstm(TEXT_WORDS), x, y)
-    ratio = conv_seconds / lstm_seconds
-    floors.record("conv1d_over_lstm_epoch_time", ratio, "time of an epoch of the convnet / of the LSTM(32) (wall clock, recorded only)")
-    expect(ratio <= MAX_EPOCH_TIME_RATIO, f"an epoch of {what} took {conv_seconds:.2f} s, {ratio:.1f} times the LSTM(32)'s "
-           f"{lstm_seconds:.2f} s (the book's convnet measured 1.1-1.6 times here, expected at most {MAX_EPOCH_TIME_RATIO:g}): "
-           "check for extra or larger layers")
 
 
 @pytest.mark.points(2)
