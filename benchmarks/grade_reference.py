@@ -1,6 +1,6 @@
 """Time and measure the peak memory of `kerakit check --impl solutions`, one process per chapter, several runs.
 
-Usage: python benchmarks/grade_reference.py [--runs 3] [--chapters ch02,ch03,ch04,ch05,ch05b,ch06,ch07]
+Usage: python benchmarks/grade_reference.py [--runs 3] [--chapters ch02,ch03,ch04,ch05,ch05b,ch06,ch07,ch08]
        python benchmarks/grade_reference.py --runs 1 --together   # all chapters in one process
        python benchmarks/grade_reference.py --isolate none     # without a forked child per grader module
 Prints each run's wall time and peak resident memory (ru_maxrss of the process and its children), then per
@@ -20,7 +20,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-CHAPTERS = "ch02,ch03,ch04,ch05,ch05b,ch06,ch07"
+CHAPTERS = "ch02,ch03,ch04,ch05,ch05b,ch06,ch07,ch08"
 
 
 def measure_one_run(chapters: list[str], isolate: str) -> tuple[float, float]:

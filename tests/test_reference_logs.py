@@ -13,6 +13,7 @@ EXPECTED_RUNS = {
     "ch05b_advanced_convnets": {"inception": "accuracy", "auxiliary": "main_loss", "transfer_target": "accuracy"},
     "ch06_text_and_sequences": {"learned_embedding": "accuracy", "lstm": "accuracy", "conv1d": "accuracy", "weather_gru": "loss"},
     "ch07_functional_and_callbacks": {"mlp": "accuracy", "question_answering": "accuracy"},
+    "ch08_generative": {"char_lstm": "accuracy", "vae": "reconstruction_loss"},
 }
 
 

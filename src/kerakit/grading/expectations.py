@@ -95,3 +95,30 @@ def expect_sequence(value: Any, what: str, length: int | None = None, items: str
     if length is not None and len(value) != length:
         raise GradingFailure(f"{what} should return {wanted}: {length} items, got {len(value)}")
     return tuple(value)
+
+
+def expect_value_error(function, *arguments, what: str, **keywords) -> str:
+    """Return the one-line message of the ValueError that `function(*arguments, **keywords)` must raise.
+
+    Fails in one line when the call returns, raises another exception, or raises a
+    ValueError with an empty or multi-line message. A stub's NotImplementedError and a
+    failure the harness already worded pass through unchanged.
+
+    Example:
+        expect_value_error(sampling.reweight_distribution, [0.5, 0.5], 0, what="reweight_distribution(p, temperature=0)")
+    """
+    try:
+        function(*arguments, **keywords)
+    except ValueError as error:
+        message = str(error).strip()
+        if not message or "\n" in message:
+            raise GradingFailure(f"{what} should raise a ValueError with a one-line message, got "
+                                 f"{len(message.splitlines())} lines") from None
+        return message
+    except (GradingFailure, NotImplementedError):
+        raise
+    except Exception as error:
+        text = str(error).strip()
+        raise GradingFailure(f"{what} should raise a ValueError, it raised {type(error).__name__}"
+                             f"{': ' + text.splitlines()[0] if text else ''}") from None
+    raise GradingFailure(f"{what} should raise a ValueError, it returned normally")

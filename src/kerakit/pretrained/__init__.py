@@ -13,6 +13,8 @@ instead (downloads 528 MB once; needs a network). Keep using the matching
 
 from __future__ import annotations
 
+import numpy as np
+
 from kerakit.pretrained.efficientnet_lite import (
     IMAGE_SIZE,
     TOTAL_PARAMS,
@@ -20,6 +22,7 @@ from kerakit.pretrained.efficientnet_lite import (
     build_efficientnet_lite0,
     load_efficientnet_lite0,
 )
+from kerakit.pretrained.efficientnet_lite import deprocess_input as _lite_deprocess
 from kerakit.pretrained.efficientnet_lite import preprocess_input as _lite_preprocess
 from kerakit.pretrained.imagenet import decode_predictions, imagenet_classes
 from kerakit.data.photos import OBJECT_BOXES, PHOTOS, load_photo, resize  # photos are data; pretrained re-exports them
@@ -35,6 +38,7 @@ __all__ = [
     "WEIGHTS_SHA256",
     "build_efficientnet_lite0",
     "decode_predictions",
+    "deprocess_input",
     "imagenet_classes",
     "load_base",
     "load_model",
@@ -89,3 +93,12 @@ def preprocess_input(images, source: str = OFFLINE):
 
         return keras.applications.vgg16.preprocess_input(images)
     return _lite_preprocess(images)
+
+
+def deprocess_input(images, source: str = OFFLINE):
+    """Return network inputs of `source` turned back into RGB images with values 0-255 (not clipped): the book's deprocess_image."""
+    if _check_source(source) == KERAS:
+        images = np.array(images, dtype="float32")
+        images += np.array([103.939, 116.779, 123.68], dtype="float32")  # VGG16 subtracts the ImageNet means from BGR
+        return images[..., ::-1]
+    return _lite_deprocess(images)

@@ -54,6 +54,11 @@ def preprocess_input(images):
     return (np.asarray(images, dtype="float32") - 127.0) / 128.0
 
 
+def deprocess_input(images):
+    """Return network inputs turned back into images with values 0-255 (float32, not clipped): x * 128 + 127."""
+    return np.asarray(images, dtype="float32") * 128.0 + 127.0
+
+
 def build_efficientnet_lite0(input_shape=(IMAGE_SIZE, IMAGE_SIZE, 3), include_top=True, pooling=None, name="efficientnet_lite0"):
     """Return the EfficientNet-Lite0 architecture (random weights) as a functional keras.Model.
 

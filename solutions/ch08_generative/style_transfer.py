@@ -1,0 +1,171 @@
+"""Chapter 8, exercise 4: neural style transfer — the content of one image in the style of another.
+
+Textbook: DLwP §8.3 "Neural style transfer": listings 8.14–8.22. The book uses VGG19 and
+SciPy's L-BFGS; the kit uses the offline EfficientNet-Lite0 (`kerakit.pretrained.load_base`)
+and plain gradient descent on the image with a Keras optimizer, as Keras's own
+style-transfer example does in Keras 3 (`tf.GradientTape`, `optimizer.apply_gradients`).
+
+The loss has three parts: content (the generated image's high-level activations stay
+close to the content image's), style (its Gram matrices at several layers match the
+style image's), and total variation (neighbouring pixels stay close: less noise).
+"""
+
+from pathlib import Path
+
+import numpy as np
+import keras
+import tensorflow as tf
+
+from kerakit import pretrained
+
+MIN_SIDE = 32
+CONTENT_LAYER = "block11_expand_relu"
+STYLE_LAYERS = ("stem_relu", "block1_expand_relu", "block3_expand_relu", "block5_expand_relu", "block8_expand_relu")
+
+
+def content_loss(base, combination):
+    """Return the content loss: the sum of squared differences between two activations of the same shape.
+
+    Textbook: DLwP listing 8.16 (`K.sum(K.square(combination - base))`).
+    """
+    # BEGIN SOLUTION: sum of squares of the difference
+    return keras.ops.sum(keras.ops.square(keras.ops.convert_to_tensor(combination, "float32")
+                                          - keras.ops.convert_to_tensor(base, "float32")))
+    # END SOLUTION
+
+
+def gram_matrix(x):
+    """Return the Gram matrix (channels, channels) of one activation x (height, width, channels).
+
+    With F the activation reshaped to (channels, height * width) (one row per channel),
+    the Gram matrix is F @ F.T: entry (i, j) is the sum over positions of channel i times
+    channel j, how much the two features fire together.
+
+    Textbook: DLwP listing 8.17 (`K.batch_flatten(K.permute_dimensions(x, (2, 0, 1)))`, then `K.dot(features, K.transpose(features))`).
+    """
+    # Hint: transpose so channels come first, then reshape; keras.ops works on tensors and arrays.
+    # BEGIN SOLUTION: channels first, flatten the positions, multiply by the transpose
+    x = keras.ops.convert_to_tensor(x, "float32")
+    features = keras.ops.reshape(keras.ops.transpose(x, (2, 0, 1)), (keras.ops.shape(x)[2], -1))
+    return keras.ops.matmul(features, keras.ops.transpose(features))
+    # END SOLUTION
+
+
+def style_loss(style, combination, img_height, img_width):
+    """Return the style loss of one layer: sum(square(gram(style) - gram(combination))) / (4 * 3**2 * (img_height * img_width)**2).
+
+    style and combination are one image's activations (height, width, channels) at the
+    same layer. The normaliser uses the image's 3 channels and its pixel count, exactly as
+    the book writes it (channels = 3; size = img_height * img_width), whatever the layer.
+
+    Textbook: DLwP listing 8.17 (style_loss).
+    """
+    # BEGIN SOLUTION: Gram matrices, squared difference, the book's normaliser
+    difference = gram_matrix(style) - gram_matrix(combination)
+    size = img_height * img_width
+    return keras.ops.sum(keras.ops.square(difference)) / (4.0 * (3 ** 2) * (size ** 2))
+    # END SOLUTION
+
+
+def total_variation_loss(x, img_height, img_width):
+    """Return the total variation loss of x (1, img_height, img_width, 3).
+
+        a = square(x[:, :h-1, :w-1, :] - x[:, 1:, :w-1, :])     (vertical neighbours)
+        b = square(x[:, :h-1, :w-1, :] - x[:, :h-1, 1:, :])     (horizontal neighbours)
+        loss = sum((a + b) ** 1.25)
+
+    Zero for a constant image; large for a noisy one.
+
+    Textbook: DLwP listing 8.18.
+    """
+    # BEGIN SOLUTION: squared differences with the pixel below and to the right, summed to the power 1.25
+    x = keras.ops.convert_to_tensor(x, "float32")
+    h, w = img_height, img_width
+    a = keras.ops.square(x[:, :h - 1, :w - 1, :] - x[:, 1:, :w - 1, :])
+    b = keras.ops.square(x[:, :h - 1, :w - 1, :] - x[:, :h - 1, 1:, :])
+    return keras.ops.sum(keras.ops.power(a + b, 1.25))
+    # END SOLUTION
+
+
+def compute_loss(feature_model, combination_image, base_image, style_image, content_layer=CONTENT_LAYER,
+                 style_layers=STYLE_LAYERS, content_weight=1e-4, style_weight=1.0, total_variation_weight=1e-3):
+    """Return the total style-transfer loss of combination_image (a scalar; a tensor inside a GradientTape).
+
+    Run base, style and combination through feature_model as one batch of three (in that
+    order), then:
+        loss = content_weight * content_loss(base's, combination's activation at content_layer)
+             + sum over style_layers of (style_weight / len(style_layers)) * style_loss(style's, combination's activation)
+             + total_variation_weight * total_variation_loss(combination_image)
+
+    Args:
+        feature_model: a model mapping preprocessed images to {layer name: activation}
+            holding content_layer and every style layer.
+        combination_image, base_image, style_image: float32 (1, height, width, 3), preprocessed.
+        content_layer, style_layers: layer names.
+        content_weight, style_weight, total_variation_weight: how much each part counts.
+
+    Textbook: DLwP listing 8.20 (defining the final loss that you'll minimise).
+    """
+    # Hint: keras.ops.concatenate the three images on the batch axis; row 0 is base, 1 style, 2 combination.
+    # BEGIN SOLUTION: one batch of three, then the three weighted parts
+    height, width = int(np.shape(base_image)[1]), int(np.shape(base_image)[2])
+    combination_image = keras.ops.convert_to_tensor(combination_image, "float32")
+    batch = keras.ops.concatenate([keras.ops.convert_to_tensor(base_image, "float32"),
+                                   keras.ops.convert_to_tensor(style_image, "float32"), combination_image], axis=0)
+    features = feature_model(batch, training=False)
+    content = features[content_layer]
+    loss = content_weight * content_loss(content[0], content[2])
+    for name in style_layers:
+        loss = loss + (style_weight / len(style_layers)) * style_loss(features[name][1], features[name][2], height, width)
+    return loss + total_variation_weight * total_variation_loss(combination_image, height, width)
+    # END SOLUTION
+
+
+def style_transfer(feature_model, base_image, style_image, iterations=20, learning_rate=0.02, path=None, **loss_settings):
+    """Return (image, losses): base_image painted in style_image's style, and the total loss at every step.
+
+    The style image is first resized to the base image's size (bilinear). The generated
+    image starts as the base image, preprocessed, held in a tf.Variable, and takes
+    `iterations` steps of keras.optimizers.Adam(learning_rate) on compute_loss.
+
+    Args:
+        feature_model: as for compute_loss.
+        base_image, style_image: (height, width, 3) RGB values 0-255 (the sizes may differ).
+        iterations: optimisation steps; learning_rate: Adam's.
+        path: where to save the result as a PNG (None: do not save).
+        loss_settings: passed on to compute_loss (content_layer, style_layers, weights).
+
+    Returns:
+        image: float32 (height, width, 3) values 0-255 (clipped) at base_image's size;
+        losses: a list of floats, the loss before each step.
+
+    Raises:
+        ValueError: for an image that is not (height, width, 3) or smaller than 32 x 32.
+        FloatingPointError: when the loss becomes NaN or infinite (the message gives the step).
+
+    Textbook: DLwP listings 8.21–8.22 (the book's L-BFGS loop becomes a GradientTape loop).
+    """
+    # Hint: inside the loop, tape the loss, take its gradient with respect to the variable, apply it.
+    # BEGIN SOLUTION: check the images, then optimise the pixels of a variable
+    for name, image in (("base_image", base_image), ("style_image", style_image)):
+        shape = np.shape(image)
+        if len(shape) != 3 or shape[-1] != 3 or min(shape[:2]) < MIN_SIDE:
+            raise ValueError(f"{name} should be an RGB image (height, width, 3) of at least {MIN_SIDE} x {MIN_SIDE}, got shape {shape}")
+    height, width = np.shape(base_image)[:2]
+    base = pretrained.preprocess_input(base_image)[None]
+    style = pretrained.preprocess_input(pretrained.resize(np.clip(style_image, 0, 255), (height, width)))[None]
+    combination = tf.Variable(base)
+    optimizer = keras.optimizers.Adam(learning_rate)
+    losses = []
+    for _ in range(iterations):
+        with tf.GradientTape() as tape:
+            loss = compute_loss(feature_model, combination, base, style, **loss_settings)
+        if not np.isfinite(float(loss)):
+            raise FloatingPointError(f"the style-transfer loss became {float(loss)} at step {len(losses) + 1}: lower the learning rate")
+        losses.append(float(loss))
+        optimizer.apply_gradients([(tape.gradient(loss, combination), combination)])
+    image = np.clip(pretrained.deprocess_input(combination.numpy()[0]), 0, 255).astype("float32")
+    if path is not None:
+        keras.utils.save_img(str(path), image, scale=False)
+    return image, losses
+    # END SOLUTION
