@@ -12,8 +12,7 @@ instead. The Conv1D + GRU weather model is compared layer by layer.
 import numpy as np
 import pytest
 
-from kerakit.grading import (HIGHER, Budget, accuracy_of, assert_architecture, assert_compiled_with, expect, fresh_model,
-                             student_module, train_within_budget)
+from kerakit.grading import (HIGHER, Budget, accuracy_of, assert_architecture, assert_compiled_with, expect, student_module, train_within_budget)
 
 conv1d = student_module("conv1d")
 
