@@ -9,6 +9,12 @@ import pytest
 
 from kerakit.grading.reports import ExerciseResult, read_kerakit_json
 
+
+def pytest_configure(config):
+    """Print the 25 slowest tests at the end of the kit's own test run, so CI's log says where its time goes."""
+    if config.option.durations is None:
+        config.option.durations = 25
+
 KIT_ROOT = Path(__file__).resolve().parents[1]
 WRONG = KIT_ROOT / "tests" / "wrong"
 ALTERNATIVE = KIT_ROOT / "tests" / "alternative"

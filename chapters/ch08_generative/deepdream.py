@@ -115,7 +115,8 @@ def deep_dream(feature_model, image, layer_weights, num_octave=3, octave_scale=1
         layer_weights: dict layer name -> weight, as for dream_loss.
         num_octave, octave_scale: as for octave_shapes.
         iterations: ascent steps per octave; step: their size.
-        max_loss: stop an octave's ascent once the loss is above it (None: never).
+        max_loss: stop an octave's ascent at the first step whose loss is above it; that step is
+            neither taken nor recorded (None: never stop early).
         path: where to save the dream as a PNG (None: do not save).
 
     Returns:

@@ -3,9 +3,10 @@
 The loss and one ascent step are compared with the grader's own computation, on random
 activations and on the kit's EfficientNet-Lite0 with a random image. The octave shapes
 are compared with the book's formula. Then the whole dream runs on a real photo: the loss
-must rise step after step within each octave, a PNG is saved, and with a step of 0 the
-octave loop must give the photo back (which it does only when the detail lost by
-shrinking is re-injected at each octave).
+must rise step after step within each octave, at each octave's size in turn (the grader's
+network records the sizes it is shown), a PNG is saved, and with a step of 1e-6 the octave
+loop must give the photo back (which it does only when the detail lost by shrinking is
+re-injected at each octave; a tiny step rather than 0, so that no shortcut for step == 0 helps).
 """
 
 import numpy as np
@@ -27,6 +28,20 @@ def grader_feature_model(base, layer_names):
     import keras
 
     return keras.Model(base.inputs, {name: base.get_layer(name).output for name in layer_names})
+
+
+class SizeRecorder:
+    """The grader's feature model, wrapped to record the (height, width) of every image it is called on."""
+
+    def __init__(self, model):
+        self.model, self.sizes = model, []
+
+    def __call__(self, images, *args, **kwargs):
+        self.sizes.append(tuple(int(d) for d in images.shape[1:3]))
+        return self.model(images, *args, **kwargs)
+
+    def __getattr__(self, name):
+        return getattr(self.model, name)
 
 
 def grader_dream_loss(activations, layer_weights):
@@ -52,8 +67,11 @@ def test_feature_extractor(deepdream, imagenet_base, rng):
     expect(isinstance(outputs, dict), f"{what} should output a dict {{layer name: activation}}, got {type(outputs).__name__} outputs")
     got = {key: value[0] for key, value in outputs.items()}
     expect(got == {name: name for name in names}, f"{what} should output {{name: that layer's output}} for {names}, got {got}")
-    expect([layer[0] for layer in config.get("input_layers", [])] == [imagenet_base.inputs[0].name.split(":")[0]] or
-           len(config.get("input_layers", [])) == 1, f"{what} should take the base's one input")
+    inputs = config.get("input_layers") or []
+    if inputs and isinstance(inputs[0], str):  # keras.Model(inputs=base.input, ...) records the one input unwrapped
+        inputs = [inputs]
+    expect([item[0] for item in inputs] == [imagenet_base.layers[0].name],
+           f"{what} should take the base's input ({imagenet_base.layers[0].name!r}), got {[item[0] for item in inputs]}")
 
 
 @pytest.mark.points(3)
@@ -123,7 +141,7 @@ def photo():
 @pytest.mark.timeout(240)
 def test_deep_dream_raises_the_loss(deepdream, imagenet_base, tmp_path):
     """deep_dream on a photo: the loss rises step after step within each octave, the dream differs from the photo, a PNG is saved."""
-    feature_model = grader_feature_model(imagenet_base, list(LAYERS))
+    feature_model = SizeRecorder(grader_feature_model(imagenet_base, list(LAYERS)))
     path = tmp_path / "dream.png"
     octaves, iterations = 2, 6
     what = f"deep_dream(feature_model, <cat photo {PHOTO_SHAPE}>, {{3 layers}}, num_octave={octaves}, iterations={iterations}, step=0.02)"
@@ -134,6 +152,9 @@ def test_deep_dream_raises_the_loss(deepdream, imagenet_base, tmp_path):
     expect(dream.min() >= 0 and dream.max() <= 255, f"the dream from {what} should hold values 0-255, got {dream.min():.1f}..{dream.max():.1f}")
     losses = [float(loss) for loss in losses]
     expect(len(losses) == octaves * iterations, f"{what} should record one loss per ascent step ({octaves * iterations}), got {len(losses)}")
+    shapes = [tuple(int(d / 1.4 ** i) for d in PHOTO_SHAPE) for i in range(octaves)][::-1]
+    sizes = list(dict.fromkeys(feature_model.sizes))
+    expect(sizes == shapes, f"{what} should climb at each octave's size in turn, {shapes}, but the network saw images of {sizes}")
     for octave in range(octaves):
         part = losses[octave * iterations:(octave + 1) * iterations]
         expect(np.all(np.diff(part) > 0), f"{what}: the loss should rise at every step of octave {octave + 1} (gradient ASCENT), "
@@ -153,12 +174,12 @@ def test_deep_dream_raises_the_loss(deepdream, imagenet_base, tmp_path):
 @pytest.mark.points(2)
 @pytest.mark.timeout(240)
 def test_deep_dream_reinjects_lost_detail(deepdream, imagenet_base):
-    """With step 0, deep_dream gives the photo back: the detail lost by shrinking is re-injected at every octave."""
+    """With a step of 1e-6, deep_dream gives the photo back: the detail lost by shrinking is re-injected at every octave."""
     feature_model = grader_feature_model(imagenet_base, list(LAYERS))
     for octaves, scale in ((2, 1.4), (3, 1.2)):
-        what = f"deep_dream(feature_model, <cat photo {PHOTO_SHAPE}>, {{3 layers}}, num_octave={octaves}, octave_scale={scale}, iterations=1, step=0)"
+        what = f"deep_dream(feature_model, <cat photo {PHOTO_SHAPE}>, {{3 layers}}, num_octave={octaves}, octave_scale={scale}, iterations=1, step=1e-6)"
         dream, _ = expect_sequence(deepdream.deep_dream(feature_model, photo(), LAYERS, num_octave=octaves, octave_scale=scale,
-                                                        iterations=1, step=0.0), what, 2, "(dream, losses)")
+                                                        iterations=1, step=1e-6), what, 2, "(dream, losses)")
         dream = expect_array(dream, f"the dream from {what}", shape=(*PHOTO_SHAPE, 3), kinds="fiu")
         worst = float(np.max(np.abs(dream.astype("float64") - photo())))  # 4 of 255 leaves room for uint8 resizing; a blur is tens
         expect(worst < 4.0, f"{what} should give the photo back (nothing to climb), but pixels differ by up to {worst:.1f} of 255: "

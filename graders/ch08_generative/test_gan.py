@@ -26,7 +26,7 @@ MIN_CLASSES = 3  # measured 8-10 distinct classes among 64 trained samples; 1 fo
 
 
 def leaky():
-    return {"class": "LeakyReLU"}
+    return {"class": "LeakyReLU", "negative_slope": 0.3}  # Keras's default, as the book's LeakyReLU()
 
 
 def generator_layers(latent_dim, height, width, channels, filters):
@@ -90,12 +90,23 @@ def grader_generator(latent_dim=LATENT):
                              layers.Conv2D(1, 3, padding="same", activation="tanh")], name="grader_generator")
 
 
+def recording(model_class):
+    """Return a subclass of a Keras model class whose train_on_batch keeps copies of the batches it was given."""
+
+    class Recording(model_class):
+        def train_on_batch(self, x=None, y=None, *args, **kwargs):
+            self.batches = getattr(self, "batches", []) + [(np.array(x, dtype="float32"), np.array(y, dtype="float32"))]
+            return super().train_on_batch(x, y, *args, **kwargs)
+
+    return Recording
+
+
 def grader_discriminator():
     import keras
     from keras import layers
 
-    model = keras.Sequential([keras.Input(shape=(28, 28, 1)), layers.Conv2D(8, 4, strides=2), layers.LeakyReLU(), layers.Flatten(),
-                              layers.Dense(1, activation="sigmoid")], name="grader_discriminator")
+    model = recording(keras.Sequential)([keras.Input(shape=(28, 28, 1)), layers.Conv2D(8, 4, strides=2), layers.LeakyReLU(),
+                                         layers.Flatten(), layers.Dense(1, activation="sigmoid")], name="grader_discriminator")
     model.compile(optimizer=keras.optimizers.RMSprop(learning_rate=0.0008, clipvalue=1.0), loss="binary_crossentropy")
     return model
 
@@ -158,7 +169,7 @@ def grader_gan(generator, discriminator):
 
     discriminator.trainable = False
     latent = keras.Input(shape=(LATENT,))
-    model = keras.Model(latent, discriminator(generator(latent)))
+    model = recording(keras.Model)(latent, discriminator(generator(latent)))
     model.compile(optimizer=keras.optimizers.RMSprop(learning_rate=0.0004, clipvalue=1.0), loss="binary_crossentropy")
     return model
 
@@ -185,6 +196,24 @@ def test_training_step_moves_the_right_weights(gan, digits, rng):
         expect(moved(g_before, generator), f"{what} left the generator's weights unchanged: train the GAN on latent vectors")
         expect(not moved(d_before, discriminator), f"{what} changed the discriminator's weights: set discriminator.trainable = False "
                                                    "before training the GAN")
+    check_discriminator_batches(discriminator.batches, real)
+    for _, targets in combined.batches:
+        expect(targets.shape == (16, 1) and np.all(targets < 0.5), "train_generator should train the GAN with targets that say "
+               f"\"real\": all zeros (real images are labelled 0 here), got {targets.ravel()[:6].round(3).tolist()}...")
+
+
+def check_discriminator_batches(batches, real):
+    """Each discriminator batch holds the real images exactly where its labels say "real" (near 0), generated ones elsewhere."""
+    for images, labels in batches:
+        expect(len(images) == 2 * len(real) and labels.shape == (2 * len(real), 1),
+               f"train_discriminator should train on {len(real)} generated + {len(real)} real images with one label each, "
+               f"got {images.shape} images and labels {labels.shape}")
+        flat, reals = images.reshape(len(images), -1), real.reshape(len(real), -1)
+        is_real = np.array([np.any(np.all(np.isclose(row, reals, atol=1e-5), axis=1)) for row in flat])
+        says_real = labels[:, 0] < 0.5
+        expect(np.array_equal(is_real, says_real), "train_discriminator's labels do not match its images: the real images should "
+               f"carry the labels near 0 and the generated ones those near 1 ({int(np.sum(is_real != says_real))} of "
+               f"{len(labels)} rows mislabelled): concatenate [generated, real] in the order discriminator_labels expects")
 
 
 def grader_classifier(digits):

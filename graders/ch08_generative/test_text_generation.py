@@ -182,7 +182,7 @@ def test_generate_text_follows_the_model(text_generation, rng, corpus):
 @pytest.mark.points(1)
 @pytest.mark.timeout(240)
 def test_generate_text_draws_with_the_given_generator(text_generation, rng, corpus):
-    """At temperature 1, generate_text gives the same text for the same seed and another text for another seed."""
+    """At temperature 1, generate_text samples: the same text for the same seed, another for another seed, not the argmax."""
     chars, text = corpus["chars"], corpus["text"]
     model = grader_char_model(len(chars), sharpness=0.5, seed=int(rng.integers(1 << 30)))
     seed_text = text[1000:1000 + GENERATOR_MAXLEN]
@@ -190,6 +190,12 @@ def test_generate_text_draws_with_the_given_generator(text_generation, rng, corp
     first, again, other = (generated(text_generation, model, seed_text, chars, 20, 1.0, seed, what) for seed in (3, 3, 4))
     expect(first == again, f"{what} wrote {first!r}, then {again!r} with the same seed: draw with the rng argument (through sample)")
     expect(first != other, f"{what} wrote {first!r} for seeds 3 and 4: draw with the rng argument (through sample)")
+    windows = [(seed_text + first)[i:i + GENERATOR_MAXLEN] for i in range(len(first))]
+    x, _ = grader_one_hot(windows, list(first), chars)
+    ranked_first = "".join(chars[k] for k in np.argmax(model.predict(x, verbose=0), axis=1))
+    agree = np.mean([a == b for a, b in zip(first, ranked_first)])
+    expect(agree < 0.9, f"{what}: {agree:.0%} of the characters are the model's first choice on a flat distribution: at temperature "
+                        "1 draw from the probabilities (sample), do not take the argmax")
 
 
 @pytest.mark.points(1)

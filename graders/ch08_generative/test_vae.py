@@ -87,6 +87,8 @@ def test_sampling_statistics(vae, rng):
     expect(np.all(np.abs(got_std / want_std - 1) < 0.04),
            f"{what}: the standard deviation per dimension should be exp(z_log_var / 2) = {np.round(want_std, 3).tolist()}, got "
            f"{np.round(got_std, 3).tolist()} (exp(z_log_var) is the variance, not the standard deviation)")
+    seeded = [np.asarray(vae.sampling(z_mean[:50], z_log_var[:50], seed=7)) for _ in range(2)]
+    expect(np.allclose(*seeded), "sampling(..., seed=7) gave other points on a second call: draw epsilon with keras.random.normal(..., seed=seed)")
     again = vae.sampling(z_mean[:50], z_log_var[:50], seed=None)
     other = vae.sampling(z_mean[:50], z_log_var[:50], seed=None)
     expect(not np.allclose(again, other), "sampling(..., seed=None) gave the same points twice: draw a new epsilon every call")

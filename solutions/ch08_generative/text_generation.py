@@ -56,7 +56,8 @@ def vectorize(sentences, next_chars, chars):
             `sorted(list(set(text)))`): chars[k] is encoded at position k.
 
     Returns:
-        x: bool array (n, maxlen, len(chars)); y: bool array (n, len(chars)).
+        x: bool array (n, maxlen, len(chars)); y: bool array (n, len(chars)) (as the book makes
+        them; 0/1 numbers of another dtype work as well).
 
     Example:
         >>> x, y = vectorize(["ab", "ba"], ["a", "b"], ["a", "b"])

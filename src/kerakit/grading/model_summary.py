@@ -23,6 +23,7 @@ CONFIG_KEYS = (
     "dropout",
     "recurrent_dropout",
     "merge_mode",
+    "negative_slope",
     "kernel_regularizer",
     "bias_regularizer",
     "activity_regularizer",

@@ -1,4 +1,4 @@
-# Right, written differently: functional builders, LeakyReLU(negative_slope=0.3) objects, labels built in one expression.
+# Right, written differently: functional builders, the default slope spelled out, labels built in one expression.
 import numpy as np
 import keras
 from keras import layers
@@ -6,12 +6,12 @@ from keras import layers
 
 def build_generator(latent_dim=32, height=32, width=32, channels=3, filters=256):
     z = keras.Input((latent_dim,))
-    x = layers.LeakyReLU(negative_slope=0.2)(layers.Dense(filters // 2 * (height // 2) * (width // 2))(z))
+    x = layers.LeakyReLU(negative_slope=0.3)(layers.Dense(filters // 2 * (height // 2) * (width // 2))(z))
     x = layers.Reshape((height // 2, width // 2, filters // 2))(x)
-    x = layers.LeakyReLU(negative_slope=0.2)(layers.Conv2D(filters, 5, padding="same")(x))
-    x = layers.LeakyReLU(negative_slope=0.2)(layers.Conv2DTranspose(filters, 4, strides=2, padding="same")(x))
+    x = layers.LeakyReLU(negative_slope=0.3)(layers.Conv2D(filters, 5, padding="same")(x))
+    x = layers.LeakyReLU(negative_slope=0.3)(layers.Conv2DTranspose(filters, 4, strides=2, padding="same")(x))
     for _ in range(2):
-        x = layers.LeakyReLU(negative_slope=0.2)(layers.Conv2D(filters, 5, padding="same")(x))
+        x = layers.LeakyReLU(negative_slope=0.3)(layers.Conv2D(filters, 5, padding="same")(x))
     return keras.Model(z, layers.Conv2D(channels, 7, padding="same", activation="tanh")(x))
 
 
