@@ -163,7 +163,7 @@ def test_style_transfer_lowers_the_loss(style_transfer, imagenet_base, tmp_path)
 @pytest.mark.points(1)
 @pytest.mark.timeout(240)
 def test_style_transfer_refuses_bad_images(style_transfer, imagenet_base):
-    """style_transfer raises a one-line ValueError for a grey image and for one smaller than 32 x 32."""
+    """style_transfer raises a one-line ValueError for a grey image and one under 32 x 32, and stops in one line on a NaN loss."""
     feature_model = grader_feature_model(imagenet_base)
     base, style = photos()
     settings = {"iterations": 1, "content_layer": CONTENT_LAYER, "style_layers": STYLE_LAYERS}
@@ -171,3 +171,26 @@ def test_style_transfer_refuses_bad_images(style_transfer, imagenet_base):
                        what="style_transfer with a grey (64, 80, 1) base image")
     expect_value_error(style_transfer.style_transfer, feature_model, base[:20, :20], style, **settings,
                        what="style_transfer with a 20 x 20 base image (the network needs 32 x 32)")
+    what = "style_transfer with a feature model whose activations are NaN"
+    try:
+        style_transfer.style_transfer(nan_feature_model(), base, style, iterations=2, content_layer="broken", style_layers=["broken"])
+    except (ValueError, ArithmeticError) as error:
+        message = str(error).strip()
+        expect(message and "\n" not in message, f"{what} should stop with a one-line message, got {len(message.splitlines())} lines")
+        return
+    except (GradingFailure, NotImplementedError):
+        raise
+    except Exception as error:
+        raise GradingFailure(f"{what} should raise FloatingPointError (or ValueError), it raised {type(error).__name__}") from None
+    raise GradingFailure(f"{what} should raise FloatingPointError naming the step, it returned normally (check np.isfinite(loss))")
+
+
+def nan_feature_model():
+    import keras
+    from keras import layers
+
+    inputs = keras.Input(shape=(None, None, 3))
+    conv = layers.Conv2D(4, 3, padding="same", name="broken")
+    outputs = conv(inputs)
+    conv.set_weights([np.full((3, 3, 3, 4), np.nan, dtype="float32"), np.zeros(4, dtype="float32")])
+    return keras.Model(inputs, {"broken": outputs})
