@@ -238,6 +238,10 @@ def test_gan_generates_digits(gan, digits, floors):
     generator = fresh_model(gan.build_generator(latent_dim=LATENT, **SMALL), f"build_generator(latent_dim={LATENT}, 28 x 28 x 1)",
                             compile_with={"optimizer": "rmsprop", "loss": "binary_crossentropy"})
     discriminator = fresh_model(gan.build_discriminator(**SMALL), "build_discriminator(28 x 28 x 1)")
+    shapes = (tuple(generator.outputs[0].shape), tuple(discriminator.inputs[0].shape), tuple(discriminator.outputs[0].shape))
+    expect(shapes == ((None, 28, 28, 1), (None, 28, 28, 1), (None, 1)),
+           f"at 28 x 28 x 1 the generator should output (batch, 28, 28, 1) images and the discriminator read them and output "
+           f"(batch, 1), got generator {shapes[0]}, discriminator {shapes[1]} -> {shapes[2]}")
     combined = grader_gan(generator, discriminator)
     real = digits["x_train"] * 2 - 1  # tanh's range
     rng = np.random.default_rng(seed)

@@ -168,6 +168,11 @@ def test_vae_reconstructs_better_than_the_mean_digit(vae, digits, floors):
     seed = seed_everything()
     encoder = fresh_model(vae.build_encoder(2), "build_encoder(latent_dim=2)", compile_with={"optimizer": "adam"})
     decoder = fresh_model(vae.build_decoder(2), "build_decoder(latent_dim=2)", compile_with={"optimizer": "adam"})
+    encoder_shapes = [tuple(output.shape) for output in encoder.outputs]
+    expect(encoder_shapes == [(None, 2), (None, 2)], f"build_encoder(latent_dim=2) should output [z_mean, z_log_var] of (batch, 2) "
+                                                     f"each, got {encoder_shapes}")
+    decoder_shape = tuple(decoder.outputs[0].shape)
+    expect(decoder_shape == (None, 28, 28, 1), f"build_decoder(latent_dim=2) should output (batch, 28, 28, 1) images, got {decoder_shape}")
     final_loss = train_grader_vae(encoder, decoder, digits["x_train"], seed)
     expect(np.isfinite(final_loss), f"training the VAE from build_encoder(2) and build_decoder(2) gave a loss of {final_loss}")
     z_mean = encoder.predict(digits["x_test"], verbose=0)[0]
