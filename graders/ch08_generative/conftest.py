@@ -30,3 +30,17 @@ def imagenet_base():
     from kerakit import pretrained
 
     return pretrained.load_base((None, None, 3))
+
+
+@pytest.fixture(scope="session")
+def nan_feature_model():
+    """Return a feature model {"broken": activation} whose activations are NaN for any image (a NaN kernel)."""
+    import keras
+    import numpy as np
+    from keras import layers
+
+    inputs = keras.Input(shape=(None, None, 3))
+    conv = layers.Conv2D(4, 3, padding="same", name="broken")
+    outputs = conv(inputs)
+    conv.set_weights([np.full((3, 3, 3, 4), np.nan, dtype="float32"), np.zeros(4, dtype="float32")])
+    return keras.Model(inputs, {"broken": outputs})

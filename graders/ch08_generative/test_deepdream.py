@@ -13,7 +13,7 @@ import numpy as np
 import pytest
 
 from kerakit import pretrained
-from kerakit.grading import (GradingFailure, expect, expect_array, expect_close, expect_sequence, expect_value_error,
+from kerakit.grading import (GradingFailure, expect, expect_array, expect_close, expect_number, expect_sequence, expect_value_error,
                              student_module)
 
 deepdream = student_module("deepdream")
@@ -49,11 +49,6 @@ def grader_dream_loss(activations, layer_weights):
                for name, weight in layer_weights.items())
 
 
-def as_number(value, what):
-    array = np.asarray(value)
-    expect(array.size == 1 and array.dtype.kind in "fiu", f"{what} should be a number, got {array.shape} {array.dtype}")
-    return float(array.reshape(()))
-
 
 @pytest.mark.points(1)
 def test_feature_extractor(deepdream, imagenet_base, rng):
@@ -86,7 +81,7 @@ def test_dream_loss(deepdream, rng):
         weights = {name: float(rng.uniform(0.2, 3.0)) for name in names}
         shapes = {name: a.shape for name, a in activations.items()}
         what = f"dream_loss(<activations {shapes}>, {weights})"
-        got = as_number(deepdream.dream_loss(activations, weights), what)
+        got = expect_number(deepdream.dream_loss(activations, weights), what)
         expect_close(got, grader_dream_loss(activations, weights), what, rtol=1e-4, atol=1e-6)
 
 
@@ -113,7 +108,7 @@ def test_gradient_ascent_step(deepdream, imagenet_base, rng):
     what = f"gradient_ascent_step(feature_model, <image {image.shape}>, {{3 layers}}, step={step:.4f})"
     loss, new_image = expect_sequence(deepdream.gradient_ascent_step(feature_model, image, weights, step), what, 2, "(loss, new_image)")
     want_loss, want_direction = grader_ascent(feature_model, image, weights, step)
-    expect_close(as_number(loss, f"the loss from {what}"), want_loss, f"the loss from {what}", rtol=1e-3)
+    expect_close(expect_number(loss, f"the loss from {what}"), want_loss, f"the loss from {what}", rtol=1e-3)
     new_image = expect_array(new_image, f"the image from {what}", shape=image.shape, kinds="f")
     direction = (new_image.astype("float64") - image) / step
     expect(np.mean(direction * want_direction) > 0, f"{what} moved the image DOWN the gradient: DeepDream climbs it (image + step * grads)")
@@ -186,20 +181,10 @@ def test_deep_dream_reinjects_lost_detail(deepdream, imagenet_base):
                             "after each octave add resize(original, shape) - resize(shrunk original, shape)")
 
 
-def nan_feature_model():
-    import keras
-    from keras import layers
-
-    inputs = keras.Input(shape=(None, None, 3))
-    conv = layers.Conv2D(4, 3, padding="same", name="broken")
-    outputs = conv(inputs)
-    conv.set_weights([np.full((3, 3, 3, 4), np.nan, dtype="float32"), np.zeros(4, dtype="float32")])
-    return keras.Model(inputs, {"broken": outputs})
-
 
 @pytest.mark.points(1)
 @pytest.mark.timeout(240)
-def test_deep_dream_refuses_bad_input(deepdream, imagenet_base):
+def test_deep_dream_refuses_bad_input(deepdream, imagenet_base, nan_feature_model):
     """deep_dream raises a one-line ValueError for a grey image and one too small for its octaves, and stops in one line on a NaN loss."""
     feature_model = grader_feature_model(imagenet_base, list(LAYERS))
     grey = photo()[..., :1]
@@ -209,7 +194,7 @@ def test_deep_dream_refuses_bad_input(deepdream, imagenet_base):
                        what="deep_dream with a 40 x 40 image and 3 octaves of 1.4 (the smallest is 20 x 20: under 32)")
     what = "deep_dream with a feature model whose activations are NaN"
     try:
-        deepdream.deep_dream(nan_feature_model(), photo(), {"broken": 1.0}, num_octave=1, iterations=2, step=0.01)
+        deepdream.deep_dream(nan_feature_model, photo(), {"broken": 1.0}, num_octave=1, iterations=2, step=0.01)
     except (ValueError, ArithmeticError) as error:
         message = str(error).strip()
         expect(message and "\n" not in message, f"{what} should stop with a one-line message, got {len(message.splitlines())} lines")

@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 from kerakit import pretrained
-from kerakit.grading import (GradingFailure, expect, expect_array, expect_close, expect_sequence, expect_value_error,
+from kerakit.grading import (GradingFailure, expect, expect_array, expect_close, expect_number, expect_sequence, expect_value_error,
                              student_module)
 
 style_transfer = student_module("style_transfer")
@@ -19,11 +19,6 @@ CONTENT_LAYER = "block11_expand_relu"
 STYLE_LAYERS = ["stem_relu", "block1_expand_relu", "block3_expand_relu", "block5_expand_relu"]
 IMAGE_SHAPE = (64, 80)
 
-
-def as_number(value, what):
-    array = np.asarray(value)
-    expect(array.size == 1 and array.dtype.kind in "fiu", f"{what} should be a number, got {array.shape} {array.dtype}")
-    return float(array.reshape(()))
 
 
 def grader_gram(x):
@@ -53,7 +48,7 @@ def test_content_loss(style_transfer, rng):
     shape = (int(rng.integers(3, 9)), int(rng.integers(3, 9)), int(rng.integers(2, 16)))
     base, combination = rng.normal(size=shape).astype("float32"), rng.normal(size=shape).astype("float32")
     what = f"content_loss(<{shape}>, <{shape}>)"
-    expect_close(as_number(style_transfer.content_loss(base, combination), what),
+    expect_close(expect_number(style_transfer.content_loss(base, combination), what),
                  float(np.sum(np.square(combination.astype("float64") - base))), what, rtol=1e-4)
 
 
@@ -76,7 +71,7 @@ def test_style_loss(style_transfer, rng):
         height, width = int(rng.integers(20, 200)), int(rng.integers(20, 200))
         style, combination = rng.normal(size=shape).astype("float32"), rng.normal(size=shape).astype("float32")
         what = f"style_loss(<{shape}>, <{shape}>, img_height={height}, img_width={width})"
-        expect_close(as_number(style_transfer.style_loss(style, combination, height, width), what),
+        expect_close(expect_number(style_transfer.style_loss(style, combination, height, width), what),
                      grader_style_loss(style, combination, height, width), what, rtol=1e-4, atol=0)
 
 
@@ -87,10 +82,10 @@ def test_total_variation_loss(style_transfer, rng):
         height, width = int(rng.integers(4, 20)), int(rng.integers(4, 20))
         x = rng.uniform(-1, 1, size=(1, height, width, 3)).astype("float32")
         what = f"total_variation_loss(<random (1, {height}, {width}, 3)>, {height}, {width})"
-        expect_close(as_number(style_transfer.total_variation_loss(x, height, width), what), grader_total_variation(x), what, rtol=1e-4)
+        expect_close(expect_number(style_transfer.total_variation_loss(x, height, width), what), grader_total_variation(x), what, rtol=1e-4)
     constant = np.full((1, 9, 7, 3), 0.3, dtype="float32")
     what = "total_variation_loss(<constant (1, 9, 7, 3)>, 9, 7)"
-    expect(abs(as_number(style_transfer.total_variation_loss(constant, 9, 7), what)) < 1e-6, f"{what} should be 0: neighbours are equal")
+    expect(abs(expect_number(style_transfer.total_variation_loss(constant, 9, 7), what)) < 1e-6, f"{what} should be 0: neighbours are equal")
 
 
 def grader_feature_model(base):
@@ -120,7 +115,7 @@ def test_compute_loss(style_transfer, imagenet_base, rng):
                "total_variation_weight": float(rng.uniform(1e-4, 1e-2))}
     what = f"compute_loss(feature_model, <3 random images {shape}>, content_layer={CONTENT_LAYER!r}, <{len(STYLE_LAYERS)} style layers>, " \
            + ", ".join(f"{key}={value:.3g}" for key, value in weights.items()) + ")"
-    got = as_number(style_transfer.compute_loss(feature_model, combination, base, style, content_layer=CONTENT_LAYER,
+    got = expect_number(style_transfer.compute_loss(feature_model, combination, base, style, content_layer=CONTENT_LAYER,
                                                 style_layers=STYLE_LAYERS, **weights), what)
     expect_close(got, grader_total_loss(feature_model, combination, base, style, *weights.values()), what, rtol=2e-3)
 
@@ -162,7 +157,7 @@ def test_style_transfer_lowers_the_loss(style_transfer, imagenet_base, tmp_path)
 
 @pytest.mark.points(1)
 @pytest.mark.timeout(240)
-def test_style_transfer_refuses_bad_images(style_transfer, imagenet_base):
+def test_style_transfer_refuses_bad_images(style_transfer, imagenet_base, nan_feature_model):
     """style_transfer raises a one-line ValueError for a grey image and one under 32 x 32, and stops in one line on a NaN loss."""
     feature_model = grader_feature_model(imagenet_base)
     base, style = photos()
@@ -173,7 +168,7 @@ def test_style_transfer_refuses_bad_images(style_transfer, imagenet_base):
                        what="style_transfer with a 20 x 20 base image (the network needs 32 x 32)")
     what = "style_transfer with a feature model whose activations are NaN"
     try:
-        style_transfer.style_transfer(nan_feature_model(), base, style, iterations=2, content_layer="broken", style_layers=["broken"])
+        style_transfer.style_transfer(nan_feature_model, base, style, iterations=2, content_layer="broken", style_layers=["broken"])
     except (ValueError, ArithmeticError) as error:
         message = str(error).strip()
         expect(message and "\n" not in message, f"{what} should stop with a one-line message, got {len(message.splitlines())} lines")
@@ -184,13 +179,3 @@ def test_style_transfer_refuses_bad_images(style_transfer, imagenet_base):
         raise GradingFailure(f"{what} should raise FloatingPointError (or ValueError), it raised {type(error).__name__}") from None
     raise GradingFailure(f"{what} should raise FloatingPointError naming the step, it returned normally (check np.isfinite(loss))")
 
-
-def nan_feature_model():
-    import keras
-    from keras import layers
-
-    inputs = keras.Input(shape=(None, None, 3))
-    conv = layers.Conv2D(4, 3, padding="same", name="broken")
-    outputs = conv(inputs)
-    conv.set_weights([np.full((3, 3, 3, 4), np.nan, dtype="float32"), np.zeros(4, dtype="float32")])
-    return keras.Model(inputs, {"broken": outputs})

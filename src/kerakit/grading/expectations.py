@@ -122,3 +122,15 @@ def expect_value_error(function, *arguments, what: str, **keywords) -> str:
         raise GradingFailure(f"{what} should raise a ValueError, it raised {type(error).__name__}"
                              f"{': ' + text.splitlines()[0] if text else ''}") from None
     raise GradingFailure(f"{what} should raise a ValueError, it returned normally")
+
+
+def expect_number(value: Any, what: str) -> float:
+    """Return `value` as a float after checking it is one number (a Python number, a 0-d or one-element array or tensor).
+
+    Example:
+        loss = expect_number(style_transfer.content_loss(a, b), "content_loss(a, b)")
+    """
+    array = np.asarray(value)
+    if array.size != 1 or array.dtype.kind not in "fiu":
+        raise GradingFailure(f"{what} should be a number, got {array.shape} {array.dtype}")
+    return float(array.reshape(()))
