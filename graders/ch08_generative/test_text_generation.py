@@ -160,9 +160,9 @@ def generated(text_generation, model, seed_text, chars, length, temperature, see
 @pytest.mark.points(3)
 @pytest.mark.timeout(240)
 def test_generate_text_follows_the_model(text_generation, rng, corpus):
-    """At temperature 0.02, each generated character is the one the model ranks first given the last maxlen characters before it."""
+    """At temperature 0.02, each generated character is one the model, given the last maxlen characters before it, all but always picks."""
     chars, text = corpus["chars"], corpus["text"]
-    model = grader_char_model(len(chars), sharpness=8.0, seed=int(rng.integers(1 << 30)))
+    model = grader_char_model(len(chars), sharpness=30.0, seed=int(rng.integers(1 << 30)))  # peaked: few near-ties
     start = int(rng.integers(0, len(text) - 200))
     seed_text = text[start:start + GENERATOR_MAXLEN + int(rng.integers(0, 15))]  # longer than maxlen: the last 20 count
     length = int(rng.integers(25, 40))
@@ -170,13 +170,19 @@ def test_generate_text_follows_the_model(text_generation, rng, corpus):
     result = generated(text_generation, model, seed_text, chars, length, 0.02, 1, what)
     full = seed_text + result
     windows = [full[len(seed_text) + i - GENERATOR_MAXLEN:len(seed_text) + i] for i in range(length)]
-    x, _ = grader_one_hot(windows, [c for c in result], chars)
-    ranked_first = [chars[k] for k in np.argmax(model.predict(x, verbose=0), axis=1)]
-    agree = np.mean([a == b for a, b in zip(result, ranked_first)])
-    expect(agree >= 0.9, f"{what}: only {agree:.0%} of the characters are the model's first choice given the {GENERATOR_MAXLEN} characters "
-                         f"before them (expected nearly all at this temperature): feed the window that ends at the last character "
-                         f"written, one-hot over chars, and sample from the prediction; got {result!r}, the model's choices "
-                         f"{''.join(ranked_first)!r}")
+    x, _ = grader_one_hot(windows, list(result), chars)
+    probabilities = model.predict(x, verbose=0).astype("float64")
+    logits = np.log(np.maximum(probabilities, 1e-300)) / 0.02
+    reweighted = np.exp(logits - logits.max(axis=1, keepdims=True))
+    reweighted /= reweighted.sum(axis=1, keepdims=True)
+    # How likely each written character was, given the window before it, at this temperature: near 1 when the sampler
+    # follows the model (about 0.5 where two characters tie), near 0 when it reads the wrong window or encodes it wrongly.
+    likelihood = float(np.mean(reweighted[np.arange(length), [chars.index(c) for c in result]]))
+    ranked_first = "".join(chars[k] for k in np.argmax(probabilities, axis=1))
+    expect(likelihood >= 0.75, f"{what}: the characters written have on average probability {likelihood:.2f} under the model at "
+                               "this temperature given the window before each (expected nearly 1): feed the window that ends at the last "
+                               f"character written, one-hot over chars, and sample from the prediction; got {result!r}, the model's "
+                               f"first choices {ranked_first!r}")
 
 
 @pytest.mark.points(1)
