@@ -13,7 +13,7 @@ import numpy as np
 import pytest
 
 from kerakit import pretrained
-from kerakit.grading import (GradingFailure, expect, expect_array, expect_close, expect_number, expect_sequence, expect_value_error,
+from kerakit.grading import (GradingFailure, expect, expect_array, expect_close, expect_number, expect_png, expect_sequence, expect_value_error,
                              student_module)
 
 deepdream = student_module("deepdream")
@@ -156,14 +156,7 @@ def test_deep_dream_raises_the_loss(deepdream, imagenet_base, tmp_path):
                                           f"got {np.round(part, 3).tolist()}")
     change = float(np.mean(np.abs(dream - photo())))
     expect(change > 1.0, f"the dream from {what} is the photo almost unchanged (mean change {change:.2f} of 255)")
-    from PIL import Image
-
-    try:
-        with Image.open(path) as picture:
-            size = picture.size
-    except OSError as error:
-        raise GradingFailure(f"{what} should save the dream as a PNG at path: {error}") from None
-    expect(size == PHOTO_SHAPE[::-1], f"the PNG from {what} should be {PHOTO_SHAPE[1]} x {PHOTO_SHAPE[0]}, got {size[0]} x {size[1]}")
+    expect_png(path, what, PHOTO_SHAPE)
 
 
 @pytest.mark.points(2)

@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 from kerakit import pretrained
-from kerakit.grading import (GradingFailure, expect, expect_array, expect_close, expect_number, expect_sequence, expect_value_error,
+from kerakit.grading import (GradingFailure, expect, expect_array, expect_close, expect_number, expect_png, expect_sequence, expect_value_error,
                              student_module)
 
 style_transfer = student_module("style_transfer")
@@ -145,14 +145,7 @@ def test_style_transfer_lowers_the_loss(style_transfer, imagenet_base, tmp_path)
                                         f"got {np.round(losses, 3).tolist()}")
     change = float(np.mean(np.abs(image - base)))
     expect(change > 0.5, f"the image from {what} is the base photo almost unchanged (mean change {change:.2f} of 255)")
-    from PIL import Image
-
-    try:
-        with Image.open(path) as picture:
-            size = picture.size
-    except OSError as error:
-        raise GradingFailure(f"{what} should save the image as a PNG at path: {error}") from None
-    expect(size == IMAGE_SHAPE[::-1], f"the PNG from {what} should be {IMAGE_SHAPE[1]} x {IMAGE_SHAPE[0]}, got {size[0]} x {size[1]}")
+    expect_png(path, what, IMAGE_SHAPE)
 
 
 @pytest.mark.points(1)

@@ -17,7 +17,7 @@ from kerakit.grading.boundary import FigureRecord, GeneratorRecord, ModelRecord,
 from kerakit.grading.branches import assert_branches
 from kerakit.grading.compile_settings import assert_compiled_with, loss_weights_by_output, losses_by_output
 from kerakit.grading.errors import ExerciseMissing, GradingFailure, SubmissionError
-from kerakit.grading.expectations import expect, expect_array, expect_close, expect_number, expect_sequence, expect_value_error
+from kerakit.grading.expectations import expect, expect_array, expect_close, expect_number, expect_png, expect_sequence, expect_value_error
 from kerakit.grading.loader import StudentModule
 from kerakit.grading.model_summary import assert_architecture
 from kerakit.grading.rebuild import fresh_model
@@ -45,6 +45,7 @@ __all__ = [
     "expect_array",
     "expect_close",
     "expect_number",
+    "expect_png",
     "expect_sequence",
     "expect_value_error",
     "fresh_model",

@@ -134,3 +134,23 @@ def expect_number(value: Any, what: str) -> float:
     if array.size != 1 or array.dtype.kind not in "fiu":
         raise GradingFailure(f"{what} should be a number, got {array.shape} {array.dtype}")
     return float(array.reshape(()))
+
+
+def expect_png(path, what: str, size: tuple[int, int]) -> None:
+    """Check that `path` holds a PNG image of `size` = (height, width), or fail in one line naming what was found.
+
+    Example:
+        expect_png(tmp_path / "dream.png", "deep_dream(..., path=...)", (96, 128))
+    """
+    from PIL import Image
+
+    height, width = size
+    try:
+        with Image.open(path) as picture:
+            kind, (got_width, got_height) = picture.format, picture.size
+    except (FileNotFoundError, OSError) as error:
+        raise GradingFailure(f"{what} should save a PNG at path: {error}") from None
+    if kind != "PNG":
+        raise GradingFailure(f"{what} should save a PNG at path, it saved a {kind} file")
+    if (got_height, got_width) != (height, width):
+        raise GradingFailure(f"the PNG from {what} should be {width} x {height} (width x height), got {got_width} x {got_height}")
