@@ -44,3 +44,14 @@ def nan_feature_model():
     outputs = conv(inputs)
     conv.set_weights([np.full((3, 3, 3, 4), np.nan, dtype="float32"), np.zeros(4, dtype="float32")])
     return keras.Model(inputs, {"broken": outputs})
+
+
+@pytest.fixture(scope="session")
+def feature_model(imagenet_base):
+    """Return a function layer_names -> the grader's model from the ImageNet base's input to {name: that layer's activation}."""
+    import keras
+
+    def build(layer_names):
+        return keras.Model(imagenet_base.inputs, {name: imagenet_base.get_layer(name).output for name in layer_names})
+
+    return build

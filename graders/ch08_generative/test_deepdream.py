@@ -9,6 +9,8 @@ loop must give the photo back (which it does only when the detail lost by shrink
 re-injected at each octave; a tiny step rather than 0, so that no shortcut for step == 0 helps).
 """
 
+import functools
+
 import numpy as np
 import pytest
 
@@ -22,12 +24,6 @@ deepdream = student_module("deepdream")
 # (smaller images leave nothing, and the mean of nothing is NaN), so the images here are at least 80 pixels at every octave.
 LAYERS = {"block3_expand_relu": 1.0, "block5_expand_relu": 1.5, "block8_expand_relu": 2.0}
 PHOTO_SHAPE = (96, 128)
-
-
-def grader_feature_model(base, layer_names):
-    import keras
-
-    return keras.Model(base.inputs, {name: base.get_layer(name).output for name in layer_names})
 
 
 class SizeRecorder:
@@ -99,10 +95,10 @@ def grader_ascent(feature_model, image, layer_weights, step):
 
 @pytest.mark.points(3)
 @pytest.mark.timeout(240)
-def test_gradient_ascent_step(deepdream, imagenet_base, rng):
+def test_gradient_ascent_step(deepdream, feature_model, rng):
     """gradient_ascent_step returns the loss and the image moved by step times the gradient over its mean magnitude."""
     weights = {name: float(rng.uniform(0.5, 2.0)) for name in LAYERS}
-    feature_model = grader_feature_model(imagenet_base, list(weights))
+    feature_model = feature_model(list(weights))
     image = rng.uniform(-1, 1, size=(1, int(rng.integers(80, 112)), int(rng.integers(80, 112)), 3)).astype("float32")
     step = float(rng.uniform(0.005, 0.05))
     what = f"gradient_ascent_step(feature_model, <image {image.shape}>, {{3 layers}}, step={step:.4f})"
@@ -128,19 +124,23 @@ def test_octave_shapes(deepdream, rng):
         expect(got == want, f"{what} should be {want} (int(dim / octave_scale ** i), smallest first), got {got}")
 
 
-def photo():
-    return pretrained.resize(pretrained.load_photo("cat"), PHOTO_SHAPE)
+@functools.lru_cache(maxsize=1)
+def the_photo():
+    """Return the cat photo at PHOTO_SHAPE, float32 0-255, read once and read-only (student code gets copies)."""
+    photo = pretrained.resize(pretrained.load_photo("cat"), PHOTO_SHAPE)
+    photo.setflags(write=False)
+    return photo
 
 
 @pytest.mark.points(2)
 @pytest.mark.timeout(240)
-def test_deep_dream_raises_the_loss(deepdream, imagenet_base, tmp_path):
+def test_deep_dream_raises_the_loss(deepdream, feature_model, tmp_path):
     """deep_dream on a photo: the loss rises step after step within each octave, the dream differs from the photo, a PNG is saved."""
-    feature_model = SizeRecorder(grader_feature_model(imagenet_base, list(LAYERS)))
+    feature_model = SizeRecorder(feature_model(list(LAYERS)))
     path = tmp_path / "dream.png"
     octaves, iterations = 2, 6
     what = f"deep_dream(feature_model, <cat photo {PHOTO_SHAPE}>, {{3 layers}}, num_octave={octaves}, iterations={iterations}, step=0.02)"
-    result = deepdream.deep_dream(feature_model, photo(), LAYERS, num_octave=octaves, octave_scale=1.4, iterations=iterations,
+    result = deepdream.deep_dream(feature_model, the_photo(), LAYERS, num_octave=octaves, octave_scale=1.4, iterations=iterations,
                                   step=0.02, path=path)
     dream, losses = expect_sequence(result, what, 2, "(dream, losses)")
     dream = expect_array(dream, f"the dream from {what}", shape=(*PHOTO_SHAPE, 3), kinds="fiu")
@@ -154,22 +154,22 @@ def test_deep_dream_raises_the_loss(deepdream, imagenet_base, tmp_path):
         part = losses[octave * iterations:(octave + 1) * iterations]
         expect(np.all(np.diff(part) > 0), f"{what}: the loss should rise at every step of octave {octave + 1} (gradient ASCENT), "
                                           f"got {np.round(part, 3).tolist()}")
-    change = float(np.mean(np.abs(dream - photo())))
+    change = float(np.mean(np.abs(dream - the_photo())))
     expect(change > 1.0, f"the dream from {what} is the photo almost unchanged (mean change {change:.2f} of 255)")
     expect_png(path, what, PHOTO_SHAPE)
 
 
 @pytest.mark.points(2)
 @pytest.mark.timeout(240)
-def test_deep_dream_reinjects_lost_detail(deepdream, imagenet_base):
+def test_deep_dream_reinjects_lost_detail(deepdream, feature_model):
     """With a step of 1e-6, deep_dream gives the photo back: the detail lost by shrinking is re-injected at every octave."""
-    feature_model = grader_feature_model(imagenet_base, list(LAYERS))
+    feature_model = feature_model(list(LAYERS))
     for octaves, scale in ((2, 1.4), (3, 1.2)):
         what = f"deep_dream(feature_model, <cat photo {PHOTO_SHAPE}>, {{3 layers}}, num_octave={octaves}, octave_scale={scale}, iterations=1, step=1e-6)"
-        dream, _ = expect_sequence(deepdream.deep_dream(feature_model, photo(), LAYERS, num_octave=octaves, octave_scale=scale,
+        dream, _ = expect_sequence(deepdream.deep_dream(feature_model, the_photo(), LAYERS, num_octave=octaves, octave_scale=scale,
                                                         iterations=1, step=1e-6), what, 2, "(dream, losses)")
         dream = expect_array(dream, f"the dream from {what}", shape=(*PHOTO_SHAPE, 3), kinds="fiu")
-        worst = float(np.max(np.abs(dream.astype("float64") - photo())))  # 4 of 255 leaves room for uint8 resizing; a blur is tens
+        worst = float(np.max(np.abs(dream.astype("float64") - the_photo())))  # 4 of 255 leaves room for uint8 resizing; a blur is tens
         expect(worst < 4.0, f"{what} should give the photo back (nothing to climb), but pixels differ by up to {worst:.1f} of 255: "
                             "after each octave add resize(original, shape) - resize(shrunk original, shape)")
 
@@ -177,17 +177,17 @@ def test_deep_dream_reinjects_lost_detail(deepdream, imagenet_base):
 
 @pytest.mark.points(1)
 @pytest.mark.timeout(240)
-def test_deep_dream_refuses_bad_input(deepdream, imagenet_base, nan_feature_model):
+def test_deep_dream_refuses_bad_input(deepdream, feature_model, nan_feature_model):
     """deep_dream raises a one-line ValueError for a grey image and one too small for its octaves, and stops in one line on a NaN loss."""
-    feature_model = grader_feature_model(imagenet_base, list(LAYERS))
-    grey = photo()[..., :1]
+    feature_model = feature_model(list(LAYERS))
+    grey = the_photo()[..., :1]
     expect_value_error(deepdream.deep_dream, feature_model, grey, LAYERS, num_octave=2, iterations=1,
                        what="deep_dream with a grey (96, 128, 1) image")
-    expect_value_error(deepdream.deep_dream, feature_model, photo()[:40, :40], LAYERS, num_octave=3, octave_scale=1.4, iterations=1,
+    expect_value_error(deepdream.deep_dream, feature_model, the_photo()[:40, :40], LAYERS, num_octave=3, octave_scale=1.4, iterations=1,
                        what="deep_dream with a 40 x 40 image and 3 octaves of 1.4 (the smallest is 20 x 20: under 32)")
     what = "deep_dream with a feature model whose activations are NaN"
     try:
-        deepdream.deep_dream(nan_feature_model, photo(), {"broken": 1.0}, num_octave=1, iterations=2, step=0.01)
+        deepdream.deep_dream(nan_feature_model, the_photo(), {"broken": 1.0}, num_octave=1, iterations=2, step=0.01)
     except (ValueError, ArithmeticError) as error:
         message = str(error).strip()
         expect(message and "\n" not in message, f"{what} should stop with a one-line message, got {len(message.splitlines())} lines")

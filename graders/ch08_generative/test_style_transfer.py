@@ -88,12 +88,6 @@ def test_total_variation_loss(style_transfer, rng):
     expect(abs(expect_number(style_transfer.total_variation_loss(constant, 9, 7), what)) < 1e-6, f"{what} should be 0: neighbours are equal")
 
 
-def grader_feature_model(base):
-    import keras
-
-    return keras.Model(base.inputs, {name: base.get_layer(name).output for name in [CONTENT_LAYER, *STYLE_LAYERS]})
-
-
 def grader_total_loss(feature_model, combination, base, style, content_weight, style_weight, tv_weight):
     features = {name: np.asarray(value, dtype="float64")
                 for name, value in feature_model(np.concatenate([base, style, combination]), training=False).items()}
@@ -106,9 +100,9 @@ def grader_total_loss(feature_model, combination, base, style, content_weight, s
 
 @pytest.mark.points(3)
 @pytest.mark.timeout(240)
-def test_compute_loss(style_transfer, imagenet_base, rng):
+def test_compute_loss(style_transfer, feature_model, rng):
     """compute_loss adds the weighted content, style (averaged over the style layers) and total variation losses, on random images."""
-    feature_model = grader_feature_model(imagenet_base)
+    feature_model = feature_model([CONTENT_LAYER, *STYLE_LAYERS])
     shape = (1, int(rng.integers(64, 96)), int(rng.integers(64, 96)), 3)
     base, style, combination = (rng.uniform(-1, 1, size=shape).astype("float32") for _ in range(3))
     weights = {"content_weight": float(rng.uniform(1e-4, 1e-2)), "style_weight": float(rng.uniform(0.5, 5.0)),
@@ -126,9 +120,9 @@ def photos():
 
 @pytest.mark.points(2)
 @pytest.mark.timeout(240)
-def test_style_transfer_lowers_the_loss(style_transfer, imagenet_base, tmp_path):
+def test_style_transfer_lowers_the_loss(style_transfer, feature_model, tmp_path):
     """style_transfer on two photos of different sizes lowers the total loss step after step and saves the image as a PNG."""
-    feature_model = grader_feature_model(imagenet_base)
+    feature_model = feature_model([CONTENT_LAYER, *STYLE_LAYERS])
     base, style = photos()
     path = tmp_path / "styled.png"
     iterations = 8
@@ -150,9 +144,9 @@ def test_style_transfer_lowers_the_loss(style_transfer, imagenet_base, tmp_path)
 
 @pytest.mark.points(1)
 @pytest.mark.timeout(240)
-def test_style_transfer_refuses_bad_images(style_transfer, imagenet_base, nan_feature_model):
+def test_style_transfer_refuses_bad_images(style_transfer, feature_model, nan_feature_model):
     """style_transfer raises a one-line ValueError for a grey image and one under 32 x 32, and stops in one line on a NaN loss."""
-    feature_model = grader_feature_model(imagenet_base)
+    feature_model = feature_model([CONTENT_LAYER, *STYLE_LAYERS])
     base, style = photos()
     settings = {"iterations": 1, "content_layer": CONTENT_LAYER, "style_layers": STYLE_LAYERS}
     expect_value_error(style_transfer.style_transfer, feature_model, base[..., :1], style, **settings,
