@@ -136,6 +136,8 @@ WAVES = {
     "M4": [
         ("embeddings_matrix_random_unknown.py", "embeddings", ["test_embedding_matrix"], "zeros"),
         ("conv1d_length_true_division.py", "conv1d", ["test_conv1d_output_length"], "Keras's Conv1D"),
+        ("conv1d_classifier_lstm_on_top.py", "conv1d", ["test_conv1d_classifier", "test_conv1d_cost_against_an_lstm"],
+         "one after another"),
     ],
     "M5": [  # found by a blind tester
         ("embeddings_glove_whole_model_frozen.py", "embeddings", ["test_glove_classifier_holds_the_matrix_frozen"], "frozen",
@@ -147,6 +149,8 @@ WAVES = {
     "M6": [
         ("embeddings_glove_frozen_after_a_training_step.py", "embeddings", ["test_glove_classifier_holds_the_matrix_frozen"],
          "set them to the matrix"),
+        ("conv1d_classifier_wide_filters.py", "conv1d", ["test_conv1d_classifier", "test_conv1d_cost_against_an_lstm"],
+         "multiply-adds"),
     ],
 }
 # Waves whose wrong functions no training claim calls are graded without the training tests (they would only take time).
