@@ -27,7 +27,7 @@ from kerakit.batch.workspace import build_workspace
 ROOT = Path(__file__).resolve().parents[1]
 ADVERSARIAL = ROOT / "tests" / "adversarial"
 ATTACKS = sorted(p.stem for p in (ADVERSARIAL / "attacks").glob("*.py"))
-LIMITS = Limits(timeout=90, test_timeout=2, memory_mb=1536, cpu_seconds=60, max_procs=512, output_mb=8)
+LIMITS = Limits(timeout=90, test_timeout=2, memory_mb=1536, cpu_seconds=60, max_procs=512, output_mb=8, disk_mb=64)
 SECRETS = ("4242", "8484", "SECRET", "secret_input")
 TINY_TESTS = ["ch01_tiny/arith::test_double", "ch01_tiny/arith::test_mean",
               "ch01_tiny/hidden_arith::test_double_secret_input", "ch01_tiny/text::test_shout",
@@ -64,7 +64,8 @@ def build_class(kit: Path, submissions: Path, out: Path) -> None:
     for attack in ATTACKS:
         folder = reference_copy(kit, submissions / attack)
         source = (ADVERSARIAL / "attacks" / f"{attack}.py").read_text()
-        source = source.replace("@KIT@", str(kit)).replace("@OUT@", str(out)).replace("@OTHER@", "good")
+        source = (source.replace("@KIT@", str(kit)).replace("@OUT@", str(out)).replace("@OTHER@", "good")
+                  .replace("@SUBMISSIONS@", str(submissions)))
         (folder / "ch01_tiny" / "arith.py").write_text(source)
     shadow = submissions / "shadow"
     shutil.copytree(kit / "chapters", shadow)
@@ -133,6 +134,19 @@ EXPECTED = {
     "network_call": ({"arith::test_double": "network access is not allowed"}, ["arith::test_mean", "text::test_shout"]),
     "nan_model": ({"arith::test_mean": "NaN"}, ["arith::test_double", "text::test_shout"]),
     "kill_self": ({"arith::test_double": "SIGKILL"}, ["arith::test_mean", "text::test_shout"]),
+    # Issue 15: pure Python around the in-process guard, and attacks on the run itself. The jail (a view of
+    # the filesystem without the kit's solutions/, SUBMISSIONS, DIR or the graders) stops the first five.
+    "dir_fd_read_solutions": ({"arith::test_double": "FileNotFoundError"}, ["arith::test_mean", "text::test_shout"]),
+    "dir_fd_read_hidden_graders": ({"arith::test_double": "FileNotFoundError"}, ["arith::test_mean", "text::test_shout"]),
+    "dir_fd_copy_classmate": ({"arith::test_double": "FileNotFoundError", "arith::test_mean": "FileNotFoundError"},
+                              ["text::test_shout", "words::test_count_words"]),
+    "dir_fd_delete_kit_files": ({"arith::test_double": "FileNotFoundError"}, ["arith::test_mean", "text::test_shout"]),
+    "dir_fd_overwrite_reports": ({"arith::test_mean": "FileNotFoundError"}, ["arith::test_double", "text::test_shout"]),
+    "fork_exec_survivor": ({}, ["arith::test_double", "arith::test_mean", "text::test_shout"]),
+    "pidfd_kill_all": ({}, ["arith::test_double", "arith::test_mean", "text::test_shout"]),
+    "disk_filler": ({"arith::test_double": "No space left on device"}, ["arith::test_mean", "text::test_shout"]),
+    "forged_record_lines": ({}, ["arith::test_double", "arith::test_mean", "text::test_shout"]),
+    "record_flood": ({"arith::test_double": "flood"}, ["arith::test_mean", "text::test_shout"]),
 }
 
 
@@ -187,6 +201,22 @@ def test_attacks_on_files_change_nothing(graded_class):
     assert good["score"] == 6.0
     assert "everyone" not in (out / "grades.csv").read_text()
     assert not list(graded_class["base"].rglob("escaped.py"))
+    for folder in ("solutions", "chapters"):  # dir_fd_delete_kit_files
+        assert (kit / folder / "ch01_tiny" / "text.py").read_text() == (ADVERSARIAL / "kit" / folder / "ch01_tiny" / "text.py").read_text()
+
+
+def test_no_process_outlives_its_submission(graded_class):
+    from kerakit.batch.sandbox import processes_of_uid
+
+    survivors = []
+    for entry in Path("/proc").iterdir():
+        try:
+            if entry.name.isdigit() and b"kerakit-survivor-marker" in (entry / "cmdline").read_bytes():
+                survivors.append(int(entry.name))
+        except OSError:
+            continue
+    assert survivors == []  # fork_exec_survivor's sleeper died with its submission
+    assert processes_of_uid(60100) == processes_of_uid(60101) == []
 
 
 @pytest.mark.parametrize("student, words", [
@@ -469,6 +499,34 @@ def test_the_operating_system_layer_is_applied(graded_class):
         assert sandbox["network_namespace"] is True
 
 
+def test_the_jail_is_used_where_linux_allows_it_and_its_absence_is_one_line(graded_class, tmp_path, monkeypatch, capsys):
+    from kerakit.batch import pipeline
+    from kerakit.batch.jail import jail_available
+
+    sandbox = json.loads((graded_class["out"] / "students" / "good" / "report.json").read_text())["sandbox"]
+    available = jail_available(tmp_path / "view")
+    assert sandbox["view"] is (available == ""), (sandbox, available)
+    if sandbox["view"]:
+        assert sandbox["disk_mb"] == LIMITS.disk_mb and sandbox["missing"] == ""
+    monkeypatch.setattr(pipeline, "jail_available", lambda root: "unshare was refused: Operation not permitted")
+    (tmp_path / "subs").mkdir()
+    reference_copy(graded_class["kit"], tmp_path / "subs" / "good")
+    grade_class(GradeOptions(tmp_path / "subs", tmp_path / "out", None, 1, limits=LIMITS, progress_stream=io.StringIO()),
+                graded_class["kit"])
+    lines = [line for line in capsys.readouterr().err.splitlines() if "unshare was refused" in line]
+    assert len(lines) == 1 and "sees the whole filesystem" in lines[0]
+    assert sum(t["points"] for t in results_of(tmp_path / "out", "good").values()) == 5
+
+
+def test_a_killed_runs_folder_is_private(tmp_path, monkeypatch):
+    from kerakit.batch import leftovers
+
+    monkeypatch.setattr(leftovers.tempfile, "gettempdir", lambda: str(tmp_path))
+    monkeypatch.setattr(leftovers.tempfile, "tempdir", str(tmp_path))
+    run_dir = leftovers.make_run_dir()
+    assert run_dir.parent == tmp_path and (run_dir.stat().st_mode & 0o777) == 0o700  # merged hidden graders go in here
+
+
 def test_a_folder_other_users_cannot_enter_is_found(tmp_path):
     from kerakit.batch.sandbox import unreadable_for_others
 
@@ -483,10 +541,18 @@ def test_a_folder_other_users_cannot_enter_is_found(tmp_path):
 
 
 def _worker_uids_available() -> bool:
+    import tempfile
+
+    from kerakit.batch.jail import jail_available
     from kerakit.batch.pipeline import _use_slot_uids
 
     if os.geteuid() != 0:
         return False
+    probe = Path(tempfile.mkdtemp(prefix="kerakit-probe-"))
+    jailed = jail_available(probe / "view") == ""
+    shutil.rmtree(probe, ignore_errors=True)
+    if jailed:
+        return True  # in a jail the runtime is readable by the worker uids whatever the host's folders allow
     import contextlib
 
     with contextlib.redirect_stderr(io.StringIO()):
@@ -515,7 +581,8 @@ def test_the_operating_system_layer_holds_when_the_guard_is_bypassed():
     os.system(f"chmod -R a+rX {tmp_path}")
     limits = Limits(timeout=60, test_timeout=2, memory_mb=1536, max_procs=64)
     grade_class(GradeOptions(submissions, out, None, 2, limits=limits, progress_stream=io.StringIO()), kit)
-    assert "[Errno 13] open failed" in find(results_of(out, "cwrite"), "arith::test_double")["feedback"]  # EACCES
+    feedback = find(results_of(out, "cwrite"), "arith::test_double")["feedback"]
+    assert "[Errno 13] open failed" in feedback or "[Errno 2] open failed" in feedback  # EACCES; ENOENT in a jail
     assert find(results_of(out, "cfork"), "arith::test_double")["points"] == 0
     assert find(results_of(out, "cfork"), "arith::test_mean")["points"] == 1
     assert sum(t["points"] for t in results_of(out, "good").values()) == 5

@@ -21,6 +21,7 @@ from pathlib import Path
 
 import pytest
 
+from kerakit.batch.jail import Jail, JailPlan
 from kerakit.batch.limits import Limits
 from kerakit.batch.sandbox import AuditGuard, enter_sandbox
 
@@ -91,8 +92,9 @@ class StreamPlugin:
     """pytest hooks that stream collection, each test's start and each test's outcome."""
 
     def __init__(self, stream: RecordStream, only: set[str] | None, guard: AuditGuard | None,
-                 seal: list[str], tamper: TamperCheck | None):
+                 seal: list[str], tamper: TamperCheck | None, jail: Jail | None = None):
         self.stream = stream
+        self.jail = jail
         self.only = only
         self.guard = guard
         self.seal = seal
@@ -122,6 +124,8 @@ class StreamPlugin:
                 self.guard.protect(Path(path))
         if self.tamper is not None:
             self.tamper.take()
+        if self.jail is not None:
+            self.jail.seal()  # the graders' files leave the view, and the process its privileges, before a test runs
 
     def pytest_collectreport(self, report):
         if report.failed:
@@ -191,15 +195,26 @@ def run_grading(job: dict, records_fd: int) -> int:
     workspace = Path(job["workspace"])
     _redirect_output(workspace / ".grading.log")
     limits = Limits.from_dict(job["limits"])
-    report = enter_sandbox(limits, workspace, job.get("uid"))
-    stream.send(type="sandbox", uid=report.uid, network_namespace=report.network_namespace, limits=report.limits)
+    report, jail = enter_sandbox(limits, workspace, job.get("uid"), jail_plan(job))
+    stream.send(type="sandbox", uid=report.uid, network_namespace=report.network_namespace, limits=report.limits,
+                view=report.view, disk_mb=report.disk_mb, missing=report.missing)
     _set_threads(job.get("threads"))
     guard = AuditGuard(workspace, [Path(p) for p in job["protected"]])
     guard.install()
     plugin = StreamPlugin(stream, set(job["only"]) if job.get("only") is not None else None, guard,
-                          job["seal"], TamperCheck(Path(job["graders_root"])))
+                          job["seal"], TamperCheck(Path(job["graders_root"])), jail)
     code = pytest.main(pytest_arguments(job), plugins=[plugin])
     return 0 if int(code) in (0, 1, 5) else 3
+
+
+def jail_plan(job: dict) -> JailPlan | None:
+    """Return the JailPlan a grading job asks for, or None (no jail)."""
+    jail = job.get("jail")
+    if not jail:
+        return None
+    return JailPlan(Path(jail["mount_point"]), Path(job["workspace"]), [Path(p) for p in jail["read_only"]],
+                    [Path(p) for p in jail["sealed"]], int(jail["disk_mb"]), job.get("uid"),
+                    empty_folders=[Path(p) for p in jail["empty_folders"]])
 
 
 def run_catalog(job: dict, records_fd: int) -> int:

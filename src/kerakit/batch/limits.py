@@ -22,6 +22,8 @@ class Limits:
             caps captured output.
         network: False cuts the network (own network namespace where allowed, and an
             in-process guard everywhere).
+        disk_mb: everything the submission may write, its workspace and temporary files
+            together (a tmpfs of that size in its jail).
     """
 
     timeout: float = 900.0
@@ -31,6 +33,7 @@ class Limits:
     max_procs: int = 512
     output_mb: int = 64
     network: bool = False
+    disk_mb: int = 256
 
     def to_dict(self) -> dict:
         """Return the limits as a JSON-ready dict."""
@@ -39,4 +42,4 @@ class Limits:
     @classmethod
     def from_dict(cls, data: dict) -> "Limits":
         """Return Limits from `to_dict()`'s output."""
-        return cls(**data)
+        return cls(**{key: value for key, value in data.items() if key in cls.__dataclass_fields__})

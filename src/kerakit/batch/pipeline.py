@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kerakit import KIT_SEED
+from kerakit.batch.jail import jail_available, runtime_paths
 from kerakit.batch.gradebook import write_grades_csv, write_histogram, write_summary
 from kerakit.batch.leftovers import KEPT_FILE, make_run_dir, remove_leftover_run_dirs
 from kerakit.batch.limits import Limits
@@ -45,6 +46,7 @@ class GradeOptions:
     limits: Limits = field(default_factory=Limits)
     seed: int = KIT_SEED
     sandbox_uid: bool = True  # as root, run each slot's student code as its own uid
+    jail: bool = True  # student code in its own mount, PID and network namespaces (jail.py), where Linux allows it
     threads: int | None = None  # TensorFlow/BLAS threads per worker; None: CPUs // workers (at least 1)
     progress_stream: object = None
 
@@ -122,7 +124,6 @@ def merge_graders(graders: Path, extra: Path | None, chapters: list[str], destin
                 shutil.copyfile(path, target)
                 if path.name.startswith("test_"):
                     hidden.add((chapter, path.stem.removeprefix("test_")))
-    _make_readable(destination)
     return hidden
 
 
@@ -134,17 +135,20 @@ def preload_modules(graders_root: Path) -> list[str]:
 def _grade_submissions(todo: list[Submission], options: GradeOptions, kit_root: Path, chapters: list[str],
                        submissions_dir: Path, out: Path, recorder: Recorder) -> None:
     remove_leftover_run_dirs()  # a killed run's merged graders (hidden ones too) must not stay behind
-    run_dir = make_run_dir()
-    os.chmod(run_dir, 0o755)  # worker uids read the merged graders here; work/ below is 0711, workspaces 0700
+    run_dir = make_run_dir()  # 0700: in a jail the graders are collected before the process drops to its uid
     slots: list[Slot] = []
     try:
         graders_root = run_dir / "graders"
         hidden_modules = merge_graders(kit_root / "graders", options.extra_graders, chapters, graders_root)
+        jail = _jail_settings(options, kit_root, run_dir, graders_root)
+        use_uids = options.sandbox_uid and os.geteuid() == 0 if jail else _use_slot_uids(options, kit_root)
+        if use_uids and not jail:
+            os.chmod(run_dir, 0o755)  # worker uids read the merged graders here; work/ below is 0711, workspaces 0700
+            _make_readable(graders_root)
         work_dir = run_dir / "work"
         work_dir.mkdir()
         os.chmod(work_dir, 0o711)
         preload = preload_modules(graders_root)
-        use_uids = _use_slot_uids(options, kit_root)
         workers = min(options.workers, len(todo))
         threads = options.threads or max(1, (os.cpu_count() or 1) // options.workers)
         slots = [Slot(i, run_dir, preload, use_uids, threads) for i in range(workers)]
@@ -155,7 +159,7 @@ def _grade_submissions(todo: list[Submission], options: GradeOptions, kit_root: 
             "seed": options.seed, "log": str(run_dir / "catalog.log"), "threads": threads,
             "protected": [str(p) for p in (kit_root / "solutions", out, submissions_dir, work_dir,
                                            *([Path(options.extra_graders).resolve()] if options.extra_graders else []))],
-            "seal": [str(graders_root)],
+            "seal": [str(graders_root)], "jail": jail,
         }
         catalog = _catalog(slots[0], {**base_job, "kind": "catalog"}, hidden_modules)
         modules = exercise_modules(kit_root / "chapters", chapters)
@@ -253,6 +257,24 @@ def _source_size(submission: Submission) -> int:
     if submission.path.is_file():
         return submission.path.stat().st_size
     return sum(p.stat().st_size for p in submission.path.rglob("*.py") if p.is_file() and not p.is_symlink())
+
+
+def _jail_settings(options: GradeOptions, kit_root: Path, run_dir: Path, graders_root: Path) -> dict | None:
+    """Return the jail every grading job asks for (plain data), or None after saying in one line why there is none."""
+    if not options.jail:
+        return None
+    missing = jail_available(run_dir / "probe")
+    if missing:
+        print(f"kerakit grade: {missing}: student code sees the whole filesystem (the in-process guard and the "
+              "resource limits still apply)", file=sys.stderr)
+        return None
+    view = run_dir / "view"
+    view.mkdir()
+    protected = [kit_root / "solutions", kit_root / "chapters", Path(options.submissions), Path(options.out), run_dir,
+                 *([Path(options.extra_graders)] if options.extra_graders else [])]
+    return {"mount_point": str(view), "read_only": [str(p) for p in runtime_paths(kit_root, Path(KERAKIT_SOURCE), protected)],
+            "sealed": [str(graders_root)], "disk_mb": options.limits.disk_mb,
+            "empty_folders": [str(kit_root / "graders")]}
 
 
 def _use_slot_uids(options: GradeOptions, kit_root: Path) -> bool:

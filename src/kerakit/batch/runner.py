@@ -185,9 +185,11 @@ def grade_in_slot(slot: Slot, job: dict, outcomes: Outcomes, limits: Limits,
             kind = record.get("type")
             if kind == "start":
                 name = record.get("name")
-                if isinstance(name, str) and name in outcomes.catalog and name not in outcomes.results:
-                    if state["current"] is None:  # a start before the running test's result cannot restart its clock
-                        state["started"] = clock()
+                # The session starts a test only after the previous one's result: a start while a test is running
+                # comes from the submission, and can neither restart the clock nor move the result to another test.
+                if isinstance(name, str) and name in outcomes.catalog and name not in outcomes.results \
+                        and state["current"] is None:
+                    state["started"] = clock()
                     state["current"] = name
             elif kind == "result":
                 if record.get("name") == state["current"]:  # only the running test; a forged line is ignored
@@ -196,7 +198,7 @@ def grade_in_slot(slot: Slot, job: dict, outcomes: Outcomes, limits: Limits,
             elif kind == "done":
                 state["done"] = True
             elif kind == "sandbox" and not outcomes.sandbox:
-                outcomes.sandbox = {k: record.get(k) for k in ("uid", "network_namespace", "limits")}
+                outcomes.sandbox = {k: record.get(k) for k in ("uid", "network_namespace", "limits", "view", "disk_mb", "missing")}
             elif kind == "collect_error":
                 message = str(record.get("message") or "").strip().splitlines()
                 state["collect_error"] = f"the graders failed to load while grading: {message[-1] if message else ''}"

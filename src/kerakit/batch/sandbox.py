@@ -22,6 +22,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from kerakit.batch.jail import Jail, JailPlan, JailUnavailable, enter_jail
 from kerakit.batch.limits import Limits
 
 CLONE_NEWNET = 0x40000000
@@ -47,20 +48,38 @@ class SandboxReport:
     uid: int | None = None
     network_namespace: bool = False
     limits: list[str] = field(default_factory=list)
+    view: bool = False  # its own mount and PID namespaces, seeing only its workspace and the runtime (jail.py)
+    disk_mb: int | None = None  # what the workspace's tmpfs holds at most
+    missing: str = ""  # one line: what could not be had on this machine
 
 
-def enter_sandbox(limits: Limits, workspace: Path, uid: int | None) -> SandboxReport:
-    """Apply the operating-system layer in the current (freshly forked) process; return what was applied.
+def enter_sandbox(limits: Limits, workspace: Path, uid: int | None, plan: JailPlan | None = None
+                  ) -> tuple[SandboxReport, Jail | None]:
+    """Apply the operating-system layer in the current (freshly forked) process; return what was applied, and the jail.
 
     Args:
         limits: the submission's limits.
         workspace: the only folder the process may write to; becomes its working directory and HOME.
-        uid: run as this uid/gid (only when the process is root), or None.
+        uid: run as this uid/gid (only when the process is root), or None. In a jail the switch
+            happens at `Jail.seal()`, once the graders are collected.
+        plan: the jail to build (None: no mount or PID namespace).
     """
     report = SandboxReport()
     os.setsid()  # its own process group: the parent kills the whole group on a timeout
     _prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
-    if not limits.network and _unshare(CLONE_NEWNET):
+    home = workspace / ".home"
+    tmp = workspace / ".tmp"
+    for folder in (home, tmp):
+        folder.mkdir(exist_ok=True)
+    jail = None
+    if plan is not None:
+        try:
+            jail = enter_jail(plan)  # from here on: process 2 of its own PID namespace, in its view
+            report.view = report.network_namespace = True
+            report.disk_mb = plan.disk_mb
+        except (JailUnavailable, OSError) as error:
+            report.missing = f"no jail ({error}): student code sees the whole filesystem, guarded in-process only"
+    if jail is None and not limits.network and _unshare(CLONE_NEWNET):
         report.network_namespace = True
     switching_uid = uid is not None and os.geteuid() == 0
     caps = {
@@ -79,17 +98,14 @@ def enter_sandbox(limits: Limits, workspace: Path, uid: int | None) -> SandboxRe
         except (ValueError, OSError):
             pass
     signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # writing past RLIMIT_FSIZE then raises OSError (EFBIG)
-    home = workspace / ".home"
-    tmp = workspace / ".tmp"
-    for folder in (home, tmp):
-        folder.mkdir(exist_ok=True)
     if switching_uid:
-        for folder in (workspace, home, tmp):
-            os.chown(folder, uid, uid)
-        os.setgroups([])
-        os.setgid(uid)
-        os.setuid(uid)
         report.uid = uid
+        if jail is None:
+            for folder in (workspace, home, tmp):
+                os.chown(folder, uid, uid)
+            os.setgroups([])
+            os.setgid(uid)
+            os.setuid(uid)
     for key in list(os.environ):
         if key.startswith(("PYTHON", "LD_")) or key in ("http_proxy", "https_proxy", "HTTP_PROXY", "HTTPS_PROXY"):
             del os.environ[key]
@@ -97,7 +113,7 @@ def enter_sandbox(limits: Limits, workspace: Path, uid: int | None) -> SandboxRe
     tempfile.tempdir = str(tmp)
     sys.dont_write_bytecode = True
     os.chdir(workspace)
-    return report
+    return report, jail
 
 
 class AuditGuard:
