@@ -116,6 +116,8 @@ def build_parser() -> argparse.ArgumentParser:
                        help=f"CPU-time limit of a student's process (default {defaults.cpu_seconds})")
     grade.add_argument("--max-procs", type=int, default=defaults.max_procs, metavar="N",
                        help=f"processes and threads a student's process may hold (default {defaults.max_procs})")
+    grade.add_argument("--disk-mb", type=int, default=defaults.disk_mb, metavar="MIB",
+                       help=f"what a submission may write, workspace and temporary files together (default {defaults.disk_mb})")
 
     bundle = command("gradescope-bundle", "build a Gradescope autograder zip", run_gradescope_bundle)
     bundle.add_argument("--out", default="autograder.zip", metavar="ZIP", help="the zip to write (default autograder.zip)")
@@ -153,7 +155,7 @@ def run_grade(args: argparse.Namespace) -> int:
 
     root = find_kit_root()
     limits = Limits(timeout=args.timeout, test_timeout=args.test_timeout, memory_mb=args.memory_mb,
-                    cpu_seconds=args.cpu_seconds, max_procs=args.max_procs)
+                    cpu_seconds=args.cpu_seconds, max_procs=args.max_procs, disk_mb=args.disk_mb)
     options = GradeOptions(Path(args.submissions), Path(args.out), _chapter_list(args.chapters), args.workers,
                            Path(args.graders) if args.graders else None, args.force, limits, args.seed,
                            threads=args.threads)
