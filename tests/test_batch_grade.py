@@ -635,3 +635,94 @@ def test_a_child_that_never_settles_a_test_ends_the_loop():
     outcomes = Outcomes([CatalogTest("ch01_tiny/arith::test_double", 1.0)])
     reasons = grade_in_slot(ScriptedSlot([([], 3, None)]), {"kind": "grade"}, outcomes, LIMITS)
     assert outcomes.remaining == [] and "exit code 3" in reasons[0]
+
+
+# --- `kerakit grade --sealed`: the graders run where student code never runs, so no attack can change a verdict ---
+
+VERDICT_ATTACKS = sorted(p.stem for p in (ADVERSARIAL / "attacks_on_verdicts").glob("*.py"))
+# Written into the student's own channel to the graders, forged or flooded lines are a broken answer: the test
+# that ran them reads so, and the rest are graded with a new student process.
+SEALED_EXPECTED = {
+    # Patching pytest or kerakit in the student's process changes nothing the graders use: the functions the
+    # patch was meant to cover up read "not implemented yet" (the in-process run zeroes them for tampering).
+    "monkeypatch_pytest": ({"arith::test_double": "not implemented yet", "arith::test_mean": "not implemented yet"},
+                           ["text::test_shout", "words::test_count_words"]),
+    "monkeypatch_kerakit": ({"arith::test_double": "not implemented yet", "arith::test_mean": "not implemented yet"},
+                            ["text::test_shout"]),
+    "forged_record_lines": ({"arith::test_double": "not an answer"}, ["arith::test_mean", "text::test_shout"]),
+    "record_flood": ({"arith::test_double": "not an answer"}, ["arith::test_mean", "text::test_shout"]),
+}
+
+
+@pytest.fixture(scope="module")
+def sealed_class(tmp_path_factory):
+    """Grade the adversarial class, plus the attacks on verdicts, sealed (2 workers, hidden graders)."""
+    base = tmp_path_factory.mktemp("sealed")
+    kit = copy_kit(base / "kit")
+    submissions, out = base / "submissions", base / "out"
+    submissions.mkdir()
+    build_class(kit, submissions, out)
+    for attack in VERDICT_ATTACKS:
+        folder = submissions / attack
+        shutil.copytree(kit / "chapters", folder)
+        shutil.copy(ADVERSARIAL / "attacks_on_verdicts" / f"{attack}.py", folder / "ch01_tiny" / "arith.py")
+    options = GradeOptions(submissions, out, None, 2, ADVERSARIAL / "hidden", limits=LIMITS, sealed=True,
+                           progress_stream=io.StringIO())
+    grade_class(options, kit)
+    return {"out": out, "kit": kit}
+
+
+def test_references_full_and_stubs_zero(sealed_class):
+    out = sealed_class["out"]
+    for student in ("good", "bob"):
+        tests = results_of(out, student)
+        assert list(tests) == TINY_TESTS and sum(t["points"] for t in tests.values()) == 6, tests
+    stub = results_of(out, "stub")
+    assert all(t["points"] == 0 for t in stub.values())
+    assert find(stub, "arith::test_double")["feedback"] == "not implemented yet: double() in arith.py: multiply by two"
+
+
+@pytest.mark.parametrize("attack", VERDICT_ATTACKS)
+def test_attacks_on_the_verdict_earn_nothing(sealed_class, attack):
+    tests = results_of(sealed_class["out"], attack)
+    for suffix in ("arith::test_double", "arith::test_mean", "hidden_arith::test_double_secret_input"):
+        test = find(tests, suffix)
+        assert test["points"] == 0 and test["feedback"] and "\n" not in test["feedback"], (attack, suffix, test)
+
+
+@pytest.mark.parametrize("attack", ATTACKS)
+def test_every_other_attack_still_costs_only_what_it_attacked(sealed_class, attack):
+    tests = results_of(sealed_class["out"], attack)
+    zeroed, still_passing = SEALED_EXPECTED.get(attack, EXPECTED[attack])
+    for suffix, words in zeroed.items():
+        test = find(tests, suffix)
+        assert test["points"] == 0 and test["feedback"] and "\n" not in test["feedback"], (attack, suffix, test)
+        if attack in SEALED_EXPECTED:
+            assert words in test["feedback"], (attack, suffix, test["feedback"])
+    for suffix in still_passing:
+        test = find(tests, suffix)
+        assert test["status"] == "passed" and test["points"] == test["max_points"], (attack, suffix, test)
+
+
+def test_student_code_runs_in_its_own_process_and_jail(sealed_class):
+    report = json.loads((sealed_class["out"] / "students" / "good" / "report.json").read_text())
+    assert {"RLIMIT_AS", "RLIMIT_CPU", "RLIMIT_FSIZE", "RLIMIT_NPROC"} <= set(report["sandbox"]["limits"])
+
+
+def test_no_secret_and_no_kit_file_changes(sealed_class):
+    out, kit = sealed_class["out"], sealed_class["kit"]
+    for folder in (out / "students").iterdir():
+        for name in ("feedback.md", "results.json"):  # what students see
+            text = (folder / name).read_text()
+            assert not any(secret in text for secret in SECRETS), (folder.name, name)
+    for folder in ("solutions", "chapters", "graders"):
+        for path in (ADVERSARIAL / "kit" / folder).rglob("*.py"):
+            assert (kit / folder / path.relative_to(ADVERSARIAL / "kit" / folder)).read_text() == path.read_text()
+    assert "everyone" not in (out / "grades.csv").read_text()
+
+
+def test_a_lost_host_costs_one_test_and_the_rest_are_graded(sealed_class):
+    tests = results_of(sealed_class["out"], "kill_self")
+    assert "ended while running your code" in find(tests, "arith::test_double")["feedback"]
+    assert find(tests, "text::test_shout")["points"] == 1
+    assert reasons_of(sealed_class["out"], "kill_self") is not None

@@ -103,6 +103,9 @@ def build_parser() -> argparse.ArgumentParser:
     grade.add_argument("--workers", type=int, default=2, metavar="N", help="submissions graded at once (default 2)")
     grade.add_argument("--graders", metavar="EXTRA_DIR", help="instructor-only (hidden) graders: EXTRA_DIR/chNN_topic/test_*.py")
     grade.add_argument("--force", action="store_true", help="grade again the submissions already graded in DIR")
+    grade.add_argument("--sealed", action="store_true",
+                       help="run the graders in a process that never runs student code (exercises whose graders pass "
+                            "only plain data so far; see the README)")
     grade.add_argument("--seed", type=int, default=KIT_SEED, help=f"kit seed (default {KIT_SEED})")
     grade.add_argument("--threads", type=int, metavar="N", help="TensorFlow threads per worker (default: CPUs // workers)")
     defaults = _default_limits()
@@ -158,7 +161,7 @@ def run_grade(args: argparse.Namespace) -> int:
                     cpu_seconds=args.cpu_seconds, max_procs=args.max_procs, disk_mb=args.disk_mb)
     options = GradeOptions(Path(args.submissions), Path(args.out), _chapter_list(args.chapters), args.workers,
                            Path(args.graders) if args.graders else None, args.force, limits, args.seed,
-                           threads=args.threads)
+                           threads=args.threads, sealed=args.sealed)
     try:
         result = grade_class(options, root)
     except KeyboardInterrupt:

@@ -26,6 +26,7 @@ from kerakit.batch.limits import Limits
 from kerakit.batch.sandbox import AuditGuard, enter_sandbox
 
 TAMPER_EXIT = 97
+HOST_LOST_EXIT = 98  # sealed grading: the student host is gone; the parent grades the remaining tests anew
 WATCHED_PREFIXES = ("_pytest", "pytest", "pluggy", "kerakit", "numpy", "keras", "tensorflow.python.eager")
 WATCHED_MODULES = ("builtins", "os", "json", "math", "random", "importlib", "inspect", "traceback")
 
@@ -149,6 +150,9 @@ class StreamPlugin:
                          feedback=result.feedback, details=result.details, duration=result.duration,
                          measurements=result.measurements)
         self.current = None
+        host = getattr(self, "host", None)
+        if host is not None and host.implementation.lost:
+            os._exit(HOST_LOST_EXIT)  # the remaining tests need a new student host: the parent starts them again
 
     def pytest_configure(self, config):
         self._config = config
@@ -194,6 +198,8 @@ def run_grading(job: dict, records_fd: int) -> int:
     stream = RecordStream(records_fd)
     workspace = Path(job["workspace"])
     _redirect_output(workspace / ".grading.log")
+    if job.get("sealed"):
+        return run_sealed_grading(job, stream, workspace)
     limits = Limits.from_dict(job["limits"])
     report, jail = enter_sandbox(limits, workspace, job.get("uid"), jail_plan(job))
     stream.send(type="sandbox", uid=report.uid, network_namespace=report.network_namespace, limits=report.limits,
@@ -205,6 +211,33 @@ def run_grading(job: dict, records_fd: int) -> int:
                           job["seal"], TamperCheck(Path(job["graders_root"])), jail)
     code = pytest.main(pytest_arguments(job), plugins=[plugin])
     return 0 if int(code) in (0, 1, 5) else 3
+
+
+def run_sealed_grading(job: dict, stream: RecordStream, workspace: Path) -> int:
+    """Grade one workspace with the graders here and the student's code in a student host; return the exit status.
+
+    This process runs no student code, so it needs no guard and no tamper check: the
+    host answers in plain data. When the host is lost (it exited, crashed or ran past a
+    test's limit), the test reads why, and this process ends after that test's result
+    so the parent grades the remaining tests with a new host.
+    """
+    from kerakit.batch.host import start_student_host
+    from kerakit.grading.sealed import StudentHostPlugin
+
+    plan = jail_plan(job)
+    if plan is not None:
+        plan.sealed = []  # the graders are never in the student's view
+    host = start_student_host(job, workspace, plan, job.get("threads"))
+    stream.send(type="sandbox", **{k: host.sandbox.get(k) for k in ("uid", "network_namespace", "limits", "view",
+                                                                       "disk_mb", "missing")})
+    _set_threads(job.get("threads"))
+    plugin = StreamPlugin(stream, set(job["only"]) if job.get("only") is not None else None, None, [], None)
+    plugin.host = host
+    try:
+        code = pytest.main(pytest_arguments(job), plugins=[plugin, StudentHostPlugin(host.implementation)])
+    finally:
+        host.stop()
+    return HOST_LOST_EXIT if host.implementation.lost else (0 if int(code) in (0, 1, 5) else 3)
 
 
 def jail_plan(job: dict) -> JailPlan | None:

@@ -47,6 +47,7 @@ class GradeOptions:
     seed: int = KIT_SEED
     sandbox_uid: bool = True  # as root, run each slot's student code as its own uid
     jail: bool = True  # student code in its own mount, PID and network namespaces (jail.py), where Linux allows it
+    sealed: bool = False  # graders in a process that never runs student code; student code in a host (grading/sealed.py)
     threads: int | None = None  # TensorFlow/BLAS threads per worker; None: CPUs // workers (at least 1)
     progress_stream: object = None
 
@@ -156,7 +157,7 @@ def _grade_submissions(todo: list[Submission], options: GradeOptions, kit_root: 
         base_job = {
             "kind": "grade", "kit_root": str(kit_root), "graders_root": str(graders_root),
             "targets": [str(graders_root / c) for c in chapters], "limits": options.limits.to_dict(),
-            "seed": options.seed, "log": str(run_dir / "catalog.log"), "threads": threads,
+            "seed": options.seed, "log": str(run_dir / "catalog.log"), "threads": threads, "sealed": options.sealed,
             "protected": [str(p) for p in (kit_root / "solutions", out, submissions_dir, work_dir,
                                            *([Path(options.extra_graders).resolve()] if options.extra_graders else []))],
             "seal": [str(graders_root)], "jail": jail,

@@ -42,6 +42,10 @@ def feedback_for(error: BaseException, implementation_root: Path | None) -> Feed
     """
     if _is_timeout(error):
         return Feedback(TIMEOUT, f"took too long and was stopped ({_first_line(error)}): look for a loop that never ends")
+    from kerakit.grading.sealed import StudentRaised
+
+    if isinstance(error, StudentRaised):  # raised in the student's own process, described there
+        return _feedback_for_raised(error)
     student_frame = _deepest_frame_in(error, implementation_root)
     if isinstance(error, NotImplementedError) and student_frame is not None:
         where = f"{student_frame.name}() in {Path(student_frame.filename).name}"
@@ -64,6 +68,17 @@ def feedback_for(error: BaseException, implementation_root: Path | None) -> Feed
         ERROR,
         f"{type(error).__name__} while checking your result: {_first_line(error)} (run with -v for the traceback)",
     )
+
+
+def _feedback_for_raised(error) -> Feedback:
+    """Return the Feedback for an exception student code raised in its own process (sealed grading)."""
+    message = error.message.strip().splitlines()[0] if error.message.strip() else "(no message)"
+    if isinstance(error, NotImplementedError) and error.file:
+        suffix = "" if message in ("(no message)", NOT_IMPLEMENTED_YET) else f": {message}"
+        return Feedback(NOT_IMPLEMENTED, f"{NOT_IMPLEMENTED_YET}: {error.function}() in {error.file}{suffix}")
+    if error.file:
+        return Feedback(ERROR, f"{error.type_name} in {error.file} line {error.line}, in {error.function}(): {message}")
+    return Feedback(ERROR, f"{error.type_name} while running your code: {message}")
 
 
 def _is_timeout(error: BaseException) -> bool:

@@ -52,6 +52,10 @@ class Implementation:
         digest = hashlib.sha1(str(self.root.resolve()).encode()).hexdigest()[:10]
         return f"kerakit_impl_{digest}"
 
+    def module(self, chapter: str, module: str) -> "StudentModule":
+        """Return the student's `chapter/module` as graders see it."""
+        return StudentModule(self, chapter, module)
+
     def module_path(self, chapter: str, module: str) -> Path:
         """Return the path of `chapter/module.py` inside this implementation."""
         return self.root / chapter / f"{module}.py"
