@@ -90,4 +90,4 @@ def _host_main(job: dict, limits, workspace: Path, plan, threads: int | None, re
     _set_threads(threads)
     AuditGuard(workspace, [Path(p) for p in job["protected"]] + [Path(job["graders_root"])]).install()
     write_frame(answer_fd, wire.encode({k: v for k, v in asdict(report).items()}))
-    serve(request_fd, answer_fd, Implementation(workspace, label=str(workspace)))
+    serve(request_fd, answer_fd, Implementation(workspace, label=str(workspace)), workspace / ".tmp" / "grader-paths")

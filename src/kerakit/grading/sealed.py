@@ -119,6 +119,7 @@ class RemoteImplementation:
         self._request_fd, self._answer_fd = request_fd, answer_fd
         self.lost: str | None = None  # why the host is gone; every later request fails at once
         self._on_lost = on_lost
+        self.callbacks: dict[int, Any] = {}  # the grader's callables handed to student code, by number
 
     def module(self, chapter: str, module: str) -> "RemoteStudentModule":
         """Return the student's `chapter/module` as graders see it."""
@@ -138,10 +139,14 @@ class RemoteImplementation:
             raise SubmissionError(f"this grader passes student code something sealed grading cannot carry yet ({error})") from None
         try:
             write_frame(self._request_fd, message)
-            frame = read_frame(self._answer_fd)
-            if frame is None:
-                raise HostLost("the submission's process ended while running your code (an exit, a crash or a kill)")
-            answer = wire.decode(frame)
+            while True:
+                frame = read_frame(self._answer_fd)
+                if frame is None:
+                    raise HostLost("the submission's process ended while running your code (an exit, a crash or a kill)")
+                answer = wire.decode(frame)
+                if type(answer) is not dict or "callback" not in answer:
+                    break
+                write_frame(self._request_fd, self._run_callback(answer))  # student code called a grader's function
         except HostLost as error:
             self._lose(str(error))
             raise
@@ -161,6 +166,23 @@ class RemoteImplementation:
             cls = HARNESS_FAILURES.get(failure.get("kind"), SubmissionError)
             raise cls(str(failure.get("message", "")))
         return answer
+
+    def _run_callback(self, request: dict) -> bytes:
+        """Return the encoded reply to student code calling the grader's callable: its packed result, or the error."""
+        from kerakit.grading import carry
+
+        function = self.callbacks.get(request.get("callback"))
+        if function is None:
+            return wire.encode({"callback_error": "no such function of the grader's"})
+        try:
+            if "attribute" in request:
+                return wire.encode({"callback_result": carry.attribute_of(function, request["attribute"], self.callbacks)})
+            arguments, keywords = request.get("args"), request.get("kwargs")
+            if type(arguments) is not list or type(keywords) is not dict:
+                return wire.encode({"callback_error": "a call without arguments"})
+            return wire.encode({"callback_result": carry.pack(function(*arguments, **keywords), self.callbacks)})
+        except Exception as error:  # noqa: BLE001 - reported to the student's code as its call failing
+            return wire.encode({"callback_error": f"{type(error).__name__}: {error}"[:2000]})
 
     def _lose(self, why: str) -> None:
         self.lost = why
@@ -239,10 +261,18 @@ class RemoteFunction:
         return RemoteFunction(self._implementation, {"handle": answer["handle"]}, f"the function {self.__name__}(...) returns")
 
     def _ask(self, mode: str, arguments: tuple, keywords: dict) -> dict:
+        from kerakit.grading import carry
+
         generators = {i: value for i, value in enumerate(arguments) if type(value) is np.random.Generator}
         generators.update({key: value for key, value in keywords.items() if type(value) is np.random.Generator})
+        try:
+            packed_arguments = carry.pack(list(arguments), self._implementation.callbacks)
+            packed_keywords = carry.pack(dict(keywords), self._implementation.callbacks)
+        except (carry.CarryError, GradingFailure, OSError) as error:
+            raise SubmissionError(f"this grader passes student code something sealed grading cannot carry yet ({error})") from None
         answer = self._implementation.ask({"op": "call", "mode": mode, "target": self._target, "name": self.__name__,
-                                           "args": list(arguments), "kwargs": dict(keywords)})
+                                           "args": packed_arguments, "kwargs": packed_keywords})
+        carry.apply_mirror(arguments, keywords, answer.get("mirror") or {}, self._implementation.callbacks)
         states = answer.get("generators") or {}
         for key, generator in generators.items():  # the student drew from the grader's generator: advance it alike
             if key in states:
@@ -253,22 +283,48 @@ class RemoteFunction:
 # --- the student's side ------------------------------------------------------------------------------------
 
 
-def serve(request_fd: int, answer_fd: int, implementation) -> None:
-    """Answer requests until the grader closes the channel (in the student host; never returns normally)."""
+def serve(request_fd: int, answer_fd: int, implementation, scratch: Path) -> None:
+    """Answer requests until the grader closes the channel (in the student host; never returns normally).
+
+    Args:
+        scratch: a folder of the student's process for the paths graders hand over.
+    """
+    from kerakit.grading import carry
+
     handles: dict[int, Any] = {}
+
+    def call_grader(number: int, arguments: tuple, keywords: dict) -> Any:
+        return ask_grader({"callback": number, "args": to_plain(list(arguments), "the arguments"),
+                           "kwargs": to_plain(dict(keywords), "the arguments")})
+
+    def read_attribute(number: int, name: str) -> Any:
+        return ask_grader({"callback": number, "attribute": name})
+
+    def ask_grader(request: dict) -> Any:
+        write_frame(answer_fd, wire.encode(request))
+        frame = read_frame(request_fd)
+        if frame is None:
+            os._exit(0)
+        reply = wire.decode(frame, extensions=True)
+        if "callback_error" in reply:
+            raise RuntimeError(f"the grader's object failed: {reply['callback_error']}")
+        return carry.unpack(reply["callback_result"], context)
+
+    context = carry.HostContext(scratch, call_grader, read_attribute)
     while True:
         frame = read_frame(request_fd, limit=MAX_ANSWER_BYTES)
         if frame is None:
             os._exit(0)
         try:
-            answer = _answer(wire.decode(frame), implementation, handles)
+            answer = _answer(wire.decode(frame, extensions=True), implementation, handles, context)
             message = wire.encode(answer)
         except BaseException as error:  # noqa: BLE001 - everything becomes an answer
             message = wire.encode(_describe(error, implementation.root))
         write_frame(answer_fd, message)
 
 
-def _answer(request: dict, implementation, handles: dict) -> dict:
+def _answer(request: dict, implementation, handles: dict, context) -> dict:
+    from kerakit.grading import carry
     from kerakit.grading.loader import StudentFunction
 
     if request.get("op") == "getattr":
@@ -287,7 +343,8 @@ def _answer(request: dict, implementation, handles: dict) -> dict:
     else:
         loaded = implementation.load_module(target["chapter"], target["module"])
         function = StudentFunction(getattr(loaded, target["name"]), target["name"])
-    arguments, keywords, mode = tuple(request["args"]), dict(request["kwargs"]), request["mode"]
+    packed_arguments, packed_keywords, mode = tuple(request["args"]), dict(request["kwargs"]), request["mode"]
+    arguments, keywords = carry.unpack(packed_arguments, context), carry.unpack(packed_keywords, context)
     answer: dict = {}
     if mode == "defaults":
         answer["value"] = function.defaults
@@ -303,6 +360,7 @@ def _answer(request: dict, implementation, handles: dict) -> dict:
         answer["handle"] = len(handles)
     else:
         raise SubmissionError(f"unknown request {mode!r}")
+    answer["mirror"] = carry.mirror(arguments, keywords, packed_arguments, packed_keywords, context)
     answer["generators"] = {key: value.bit_generator.state for key, value in [*enumerate(arguments), *keywords.items()]
                             if type(value) is np.random.Generator}
     return answer

@@ -37,6 +37,18 @@ class WireError(ValueError):
     """The bytes are not a message this module writes (or describe something it does not carry)."""
 
 
+@dataclasses.dataclass(frozen=True)
+class Extension:
+    """Something of the grader's that student code receives in another form (a model, a path, a callable), as data.
+
+    `kind` names it and `payload` is plain data; only the student's side turns one into a
+    live object (`carry.unpack`), and a grader never decodes one (`decode(extensions=False)`).
+    """
+
+    kind: str
+    payload: Any
+
+
 def encode(value: Any) -> bytes:
     """Return the message bytes of plain data `value`.
 
@@ -49,8 +61,8 @@ def encode(value: Any) -> bytes:
     return b"".join([struct.pack("<I", len(parts)), *(struct.pack("<Q", len(p)) + p for p in parts)])
 
 
-def decode(message: bytes) -> Any:
-    """Return the plain data a message holds.
+def decode(message: bytes, extensions: bool = False) -> Any:
+    """Return the plain data a message holds (and `Extension`s, where `extensions` allows them).
 
     Raises:
         WireError: the bytes are malformed, or name a type this module does not build.
@@ -71,7 +83,7 @@ def decode(message: bytes) -> Any:
         document = json.loads(bytes(parts[0]))
     except (struct.error, ValueError) as error:
         raise WireError(f"not a message: {error}") from None
-    return _decode(document, parts[1:], 0)
+    return _decode(document, parts[1:], 0, extensions)
 
 
 def _encode(value: Any, buffers: list[bytes], depth: int) -> Any:
@@ -106,12 +118,14 @@ def _encode(value: Any, buffers: list[bytes], depth: int) -> Any:
         return {"~": "r", "type": kind.__name__, "v": fields}
     if isinstance(value, np.generic) and kind.__module__ == "numpy" and value.dtype.kind in "biufcUS":
         return {"~": "ns", "dtype": value.dtype.str, "v": _encode(value.item(), buffers, depth + 1)}
+    if kind is Extension:
+        return {"~": "x", "kind": value.kind, "v": _encode(value.payload, buffers, depth + 1)}
     if kind is np.random.Generator:
         return {"~": "g", "v": _encode(value.bit_generator.state, buffers, depth + 1)}
     raise WireError(f"a {kind.__name__} (from {kind.__module__}) is not plain data")
 
 
-def _decode(node: Any, buffers: list[memoryview], depth: int) -> Any:
+def _decode(node: Any, buffers: list[memoryview], depth: int, extensions: bool = False) -> Any:
     if depth > MAX_DEPTH:
         raise WireError(f"nested more than {MAX_DEPTH} levels deep")
     if node is None or type(node) in (bool, int, float, str):
@@ -120,10 +134,11 @@ def _decode(node: Any, buffers: list[memoryview], depth: int) -> Any:
         raise WireError(f"an untagged {type(node).__name__}")
     tag, value = node["~"], node.get("v")
     if tag in ("l", "t", "s", "F"):
-        items = [_decode(item, buffers, depth + 1) for item in _list(value)]
+        items = [_decode(item, buffers, depth + 1, extensions) for item in _list(value)]
         return {"l": list, "t": tuple, "s": set, "F": frozenset}[tag](items)
     if tag == "d":
-        return {_decode(_pair(pair)[0], buffers, depth + 1): _decode(_pair(pair)[1], buffers, depth + 1) for pair in _list(value)}
+        return {_decode(_pair(pair)[0], buffers, depth + 1, extensions): _decode(_pair(pair)[1], buffers, depth + 1, extensions)
+                for pair in _list(value)}
     if tag == "i":
         return int(_text(value))
     if tag == "f":
@@ -132,7 +147,7 @@ def _decode(node: Any, buffers: list[memoryview], depth: int) -> Any:
             raise WireError(f"not a float: {text!r}")
         return float(text)
     if tag == "c":
-        real, imag = (_decode(part, buffers, depth + 1) for part in _pair(value))
+        real, imag = (_decode(part, buffers, depth + 1, extensions) for part in _pair(value))
         return complex(real, imag)
     if tag == "b":
         return bytes(_buffer(node, buffers))
@@ -147,7 +162,7 @@ def _decode(node: Any, buffers: list[memoryview], depth: int) -> Any:
         return np.frombuffer(bytearray(data), dtype=dtype).reshape(shape)  # a writable copy, the grader's own
     if tag == "no":
         shape = tuple(int(d) for d in _list(node.get("shape")))
-        items = [_decode(item, buffers, depth + 1) for item in _list(value)]
+        items = [_decode(item, buffers, depth + 1, extensions) for item in _list(value)]
         if len(items) != math.prod(shape):
             raise WireError("an object array does not fit its shape")
         array = np.empty(len(items), dtype=object)
@@ -159,16 +174,20 @@ def _decode(node: Any, buffers: list[memoryview], depth: int) -> Any:
             raise WireError(f"no record type {node.get('type')!r}")
         if type(value) is not dict or set(value) != {f.name for f in dataclasses.fields(cls)}:
             raise WireError(f"a {cls.__name__} with the wrong fields")
-        return cls(**{name: _decode(item, buffers, depth + 1) for name, item in value.items()})
+        return cls(**{name: _decode(item, buffers, depth + 1, extensions) for name, item in value.items()})
     if tag == "ns":
         dtype = np.dtype(_text(node.get("dtype")))
         if dtype.kind not in "biufcUS":
             raise WireError(f"dtype {dtype} is not carried")
-        return dtype.type(_decode(value, buffers, depth + 1))
+        return dtype.type(_decode(value, buffers, depth + 1, extensions))
+    if tag == "x":
+        if not extensions:
+            raise WireError("an extension object where only plain data is allowed")
+        return Extension(_text(node.get("kind")), _decode(value, buffers, depth + 1, extensions))
     if tag == "g":
         generator = np.random.default_rng()
         try:
-            generator.bit_generator.state = _decode(value, buffers, depth + 1)
+            generator.bit_generator.state = _decode(value, buffers, depth + 1, extensions)
         except (TypeError, ValueError, KeyError) as error:
             raise WireError(f"not a random generator's state: {error}") from None
         return generator

@@ -1,0 +1,158 @@
+"""The sealed boundary end to end: a student host in a forked process, a grader holding only what comes back."""
+
+from __future__ import annotations
+
+import os
+import signal
+import textwrap
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from kerakit.grading.errors import ExerciseMissing, SubmissionError
+from kerakit.grading.feedback import NOT_IMPLEMENTED, feedback_for
+from kerakit.grading.loader import Implementation
+from kerakit.grading.sealed import HostLost, RemoteImplementation, StudentRaised, serve
+
+STUDENT = '''
+import numpy as np
+
+SIZE = 3
+
+def double(x):
+    return 2 * x
+
+def draw(rng, n):
+    return rng.random(n)
+
+def fails(kind):
+    if kind == "value":
+        raise ValueError("bad temperature")
+    raise NotImplementedError("not implemented yet")
+
+def builds(build, k):
+    return [build(i) for i in range(k)]
+
+def fits(model):
+    history = model.fit(np.arange(4.0))
+    return history.history["loss"]
+
+def private(model):
+    return model._secret
+
+def writes(folder):
+    (folder / "out.txt").write_text("written " + (folder / "in.txt").read_text())
+    return "ok"
+
+def sneaky():
+    return Anything()
+
+class Anything(float):
+    def __eq__(self, other):
+        return True
+
+def leave():
+    import os
+    os._exit(3)
+'''
+
+
+class StandIn:
+    """A grader's stand-in model: records fits, keeps a private value."""
+
+    def __init__(self):
+        self.fitted = []
+        self._secret = "4242"
+
+    def fit(self, x):
+        self.fitted.append(np.asarray(x).copy())
+        return Recorded({"loss": [float(np.sum(x))]})
+
+
+class Recorded:
+    def __init__(self, history):
+        self.history = history
+
+
+@pytest.fixture
+def host(tmp_path):
+    """A student host serving `chapter/student.py` from tmp_path in a forked process; yields a RemoteImplementation."""
+    (tmp_path / "chapter").mkdir()
+    (tmp_path / "chapter" / "student.py").write_text(textwrap.dedent(STUDENT))
+    request_read, request_write = os.pipe()
+    answer_read, answer_write = os.pipe()
+    pid = os.fork()
+    if pid == 0:
+        try:
+            os.close(request_write)
+            os.close(answer_read)
+            serve(request_read, answer_write, Implementation(tmp_path, label="tmp"), tmp_path / "scratch")
+        finally:
+            os._exit(1)
+    os.close(request_read)
+    os.close(answer_write)
+    implementation = RemoteImplementation(request_write, answer_read, tmp_path, "tmp")
+    yield implementation
+    os.close(request_write)
+    try:
+        os.kill(pid, signal.SIGKILL)
+    except ProcessLookupError:
+        pass
+    os.waitpid(pid, 0)
+
+
+def test_calls_values_and_generators_cross_as_data(host):
+    student = host.module("chapter", "student")
+    assert student.SIZE == 3 and student.double(21) == 42
+    assert np.array_equal(student.double(np.arange(3)), np.array([0, 2, 4]))
+    rng, twin = np.random.default_rng(7), np.random.default_rng(7)
+    assert np.array_equal(student.draw(rng, 4), twin.random(4))
+    assert np.array_equal(rng.random(2), twin.random(2))  # the grader's generator moved as the student drew from it
+
+
+def test_exceptions_come_back_as_their_builtin_kind_with_the_student_line(host):
+    student = host.module("chapter", "student")
+    with pytest.raises(ValueError, match="bad temperature") as raised:
+        student.fails("value")
+    assert isinstance(raised.value, StudentRaised) and raised.value.file == "student.py" and raised.value.line > 0
+    with pytest.raises(NotImplementedError) as raised:
+        student.fails("stub")
+    feedback = feedback_for(raised.value, None)
+    assert feedback.status == NOT_IMPLEMENTED and feedback.line == "not implemented yet: fails() in student.py"
+    with pytest.raises(ExerciseMissing, match="has no `missing`"):
+        student.missing
+
+
+def test_grader_callables_and_objects_run_in_the_graders_process(host):
+    student = host.module("chapter", "student")
+    assert student.builds(lambda i: i * 10, 3) == [0, 10, 20]
+    stand_in = StandIn()
+    assert student.fits(stand_in) == [6.0]
+    assert len(stand_in.fitted) == 1 and np.array_equal(stand_in.fitted[0], np.arange(4.0))
+    with pytest.raises(AttributeError, match="_secret"):  # only public attributes cross
+        student.private(stand_in)
+
+
+def test_a_path_is_handed_over_and_what_is_written_comes_back(host, tmp_path):
+    folder = tmp_path / "given"
+    folder.mkdir()
+    (folder / "in.txt").write_text("hello")
+    assert host.module("chapter", "student").writes(folder) == "ok"
+    assert (folder / "out.txt").read_text() == "written hello"
+
+
+def test_objects_that_are_not_plain_data_never_reach_the_grader(host):
+    from kerakit.grading.boundary import NotPlainData
+
+    with pytest.raises(NotPlainData, match="Anything"):
+        host.module("chapter", "student").sneaky()
+
+
+def test_a_lost_host_fails_the_call_and_every_later_one_in_one_line(host):
+    student = host.module("chapter", "student")
+    with pytest.raises(HostLost, match="ended while running your code"):
+        student.leave()
+    with pytest.raises(SubmissionError, match="ended"):
+        student.double(1)
+    assert host.lost
