@@ -367,6 +367,48 @@ def test_real_graders_grade_a_reference_copy_and_stubs(tmp_path):
     assert all(t["status"] == "not implemented" for t in stub_tests.values())
 
 
+@pytest.mark.parametrize("sealed", [False, True])
+def test_each_chapters_conftest_fixtures_stay_in_its_chapter(tmp_path, sealed):
+    """Two chapters' conftests define a session fixture of one name: each chapter's graders get their own."""
+    kit = copy_kit(tmp_path / "kit")
+    for chapter, value in (("ch01_tiny", 2), ("ch02_tiny", 3)):
+        (kit / "graders" / chapter / "conftest.py").write_text(
+            f"import pytest\n\n\n@pytest.fixture(scope='session')\ndef factor():\n    return {value}\n")
+        (kit / "graders" / chapter / "test_scope.py").write_text(
+            f"import pytest\n\n\n@pytest.mark.points(1)\ndef test_factor(factor):\n    assert factor == {value}, factor\n")
+    reference_copy(kit, tmp_path / "subs" / "good")
+    grade_class(GradeOptions(tmp_path / "subs", tmp_path / "out", None, 1, limits=LIMITS, sealed=sealed,
+                             progress_stream=io.StringIO()), kit)
+    tests = results_of(tmp_path / "out", "good")
+    assert find(tests, "ch01_tiny/scope::test_factor")["points"] == 1, tests
+    assert find(tests, "ch02_tiny/scope::test_factor")["points"] == 1, tests
+
+
+def test_sealed_and_in_process_grading_agree_on_real_graders(tmp_path):
+    """Reference, stubs and wrong answers (a cheat among them) of ch02 and ch03 get the same verdicts both ways."""
+    submissions = tmp_path / "submissions"
+    chapters = ("ch02_tensors", "ch03_first_networks")
+    for chapter in chapters:
+        shutil.copytree(ROOT / "solutions" / chapter, submissions / "reference" / chapter, ignore=shutil.ignore_patterns("logs", "__pycache__"))
+        shutil.copytree(ROOT / "chapters" / chapter, submissions / "stubs" / chapter)
+        shutil.copytree(ROOT / "solutions" / chapter, submissions / "wrong" / chapter, ignore=shutil.ignore_patterns("logs", "__pycache__"))
+    for chapter, module, wrong in (("ch02_tensors", "tensors", "add_in_place"), ("ch03_first_networks", "boston", "boston_k_fold_one_model"),
+                                   ("ch03_first_networks", "imdb", "imdb_fit_override")):
+        path = submissions / "wrong" / chapter / f"{module}.py"
+        path.write_text(path.read_text() + "\n\n" + (ROOT / "tests" / "wrong" / chapter / f"{wrong}.py").read_text())
+    verdicts = {}
+    for sealed in (False, True):
+        out = tmp_path / f"out_sealed_{sealed}"
+        grade_class(GradeOptions(submissions, out, ["ch02", "ch03"], 2, sealed=sealed, progress_stream=io.StringIO()), ROOT)
+        verdicts[sealed] = {student: {name: (t["status"], t["points"]) for name, t in results_of(out, student).items()}
+                            for student in ("reference", "stubs", "wrong")}
+    assert verdicts[True] == verdicts[False]
+    reference, wrong = verdicts[True]["reference"], verdicts[True]["wrong"]
+    assert all(status == "passed" for status, _ in reference.values())
+    assert all(status == "not implemented" for status, _ in verdicts[True]["stubs"].values())
+    assert sum(points for _, points in wrong.values()) < sum(points for _, points in reference.values())
+
+
 # --- the steps on their own ----------------------------------------------------------------------------
 
 

@@ -174,7 +174,11 @@ class StreamPlugin:
 def pytest_arguments(job: dict) -> list[str]:
     """Return the pytest command line for a grading or catalog job."""
     kit_root = job["kit_root"]
-    arguments = [*job["targets"], "--rootdir", kit_root, "-c", str(Path(kit_root) / "pyproject.toml"),
+    # The rootdir holds the merged graders: a conftest's fixtures then apply to its own chapter only. (With the kit
+    # as rootdir the graders lay outside it and every conftest's fixtures applied everywhere: ch08's `digits`, in
+    # [0, 1], replaced ch05b's, in 0-255, and the reference lost 9 points of ch05b.) The kit is found by KERAKIT_ROOT.
+    os.environ["KERAKIT_ROOT"] = str(kit_root)
+    arguments = [*job["targets"], "--rootdir", str(Path(job["graders_root"]).parent), "-c", str(Path(kit_root) / "pyproject.toml"),
                  "-q", "--no-header", "-p", "no:cacheprovider", "--kerakit-no-table", "--tb=no",
                  "--disable-warnings", "-W", "ignore::pytest.PytestAssertRewriteWarning",
                  "--kerakit-timeout", str(job["limits"]["test_timeout"]), "--kerakit-seed", str(job["seed"]),
