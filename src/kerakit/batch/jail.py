@@ -68,6 +68,7 @@ class JailPlan:
         uid: as root, the uid the student code runs under after `seal()`.
         skip_in_workspace: names not copied into the view (the open log file).
         empty_folders: folders created empty in the view (the kit's graders/, so kerakit finds the kit).
+        cut_network: give it a network namespace of its own (no network), unless the limits allow the network.
     """
 
     mount_point: Path
@@ -78,6 +79,7 @@ class JailPlan:
     uid: int | None = None
     skip_in_workspace: tuple[str, ...] = (".grading.log",)
     empty_folders: list[Path] = field(default_factory=list)
+    cut_network: bool = True
 
 
 class Jail:
@@ -114,7 +116,7 @@ def enter_jail(plan: JailPlan) -> Jail:
     """
     as_root = os.geteuid() == 0
     uid, gid = os.getuid(), os.getgid()
-    flags = CLONE_NEWNS | CLONE_NEWPID | CLONE_NEWNET
+    flags = CLONE_NEWNS | CLONE_NEWPID | (CLONE_NEWNET if plan.cut_network else 0)
     if not as_root:
         flags |= CLONE_NEWUSER
     if _libc().unshare(flags) != 0:
@@ -143,6 +145,7 @@ def jail_available(probe_root: Path) -> str:
     """Return "" when a jail can be built on this machine, else one line saying what is missing (tried in a child)."""
     if not sys.platform.startswith("linux"):
         return "the jail needs Linux namespaces (this is " + sys.platform + ")"
+    _libc()  # loaded before the fork: a child of a threaded process must not need the dynamic loader's lock
     read_end, write_end = os.pipe()
     pid = os.fork()
     if pid == 0:

@@ -73,9 +73,10 @@ def enter_sandbox(limits: Limits, workspace: Path, uid: int | None, plan: JailPl
         folder.mkdir(exist_ok=True)
     jail = None
     if plan is not None:
+        plan.cut_network = not limits.network
         try:
             jail = enter_jail(plan)  # from here on: process 2 of its own PID namespace, in its view
-            report.view = report.network_namespace = True
+            report.view, report.network_namespace = True, plan.cut_network
             report.disk_mb = plan.disk_mb
         except (JailUnavailable, OSError) as error:
             report.missing = f"no jail ({error}): student code sees the whole filesystem, guarded in-process only"
