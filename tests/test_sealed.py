@@ -155,3 +155,19 @@ def test_a_lost_host_fails_the_call_and_every_later_one_in_one_line(host):
     with pytest.raises(SubmissionError, match="ended"):
         student.double(1)
     assert host.lost
+
+
+def test_what_the_student_side_reports_changes_only_what_the_grader_sent_as_such(tmp_path, monkeypatch):
+    from kerakit.grading import carry
+    from kerakit.grading.wire import Extension
+
+    monkeypatch.chdir(tmp_path)
+    given = tmp_path / "given"
+    given.mkdir()
+    sent = {0: "relu", 1: Extension("path", {"name": "given", "is_dir": True, "files": {}})}
+    mirror = {"arguments": {0: {"is_dir": False, "files": {"": b"planted"}},  # the grader sent a plain string
+                            1: {"is_dir": True, "files": {"out.txt": b"ok", "../escaped.txt": b"no", "": b"no"}}},
+              "models": {5: {"weights": []}}}
+    carry.apply_mirror(("relu", given), {}, mirror, {5: print}, sent)  # a callable, not a model, under number 5
+    assert sorted(p.name for p in tmp_path.rglob("*")) == ["given", "out.txt"]
+    assert (given / "out.txt").read_bytes() == b"ok"

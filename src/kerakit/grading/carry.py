@@ -102,24 +102,28 @@ def _has_public_attributes(value: Any) -> bool:
     return not isinstance(value, functools.partial)
 
 
-def apply_mirror(arguments: tuple, keywords: dict, mirror: dict, callbacks: dict[int, Any]) -> None:
+def apply_mirror(arguments: tuple, keywords: dict, mirror: dict, callbacks: dict[int, Any], sent: dict) -> None:
     """Write what the student's side reports a call changed back into the grader's own objects.
 
     `mirror["models"]` holds every grader model the call saw (as an argument, or returned by a
     grader's function it called), by number; `mirror["arguments"]` the paths and hyperparameters,
-    by argument position or name.
+    by argument position or name. Only what the grader sent as such is written: `sent` maps each
+    argument key to the Extension it was packed as, so a report about any other argument (a
+    string that is not a path, say) changes nothing.
     """
+    keras = _keras()
     for number, change in ((mirror or {}).get("models") or {}).items():
         model = callbacks.get(number)
-        if model is not None and type(change) is dict:
+        if keras is not None and isinstance(model, keras.Model) and type(change) is dict:
             _update_model(model, change)
     for key, change in ((mirror or {}).get("arguments") or {}).items():
+        kind = getattr(sent.get(key), "kind", None)
         original = arguments[key] if isinstance(key, int) and 0 <= key < len(arguments) else keywords.get(key)
         if type(change) is not dict or original is None:
             continue
-        if "files" in change and isinstance(original, (PurePath, str)):
+        if kind == "path" and "files" in change:
             _write_files(Path(original), change)
-        elif "hyperparameters" in change and type(original).__name__ == "HyperParameters":
+        elif kind == "hyperparameters" and "hyperparameters" in change:
             import keras_tuner
 
             original.__dict__.update(keras_tuner.HyperParameters.from_config(change["hyperparameters"]).__dict__)
@@ -180,8 +184,10 @@ def _write_files(path: Path, change: dict) -> None:
     if change.get("is_dir"):
         path.mkdir(parents=True, exist_ok=True)
     for relative, data in files.items():
+        if type(data) is not bytes or not _safe_relative(relative) or (relative != "") == (not change.get("is_dir")):
+            continue  # a folder's files have names, a file's one entry has none
         target = path / relative if change.get("is_dir") else path
-        if type(data) is not bytes or not _safe_relative(relative) or not target.resolve().is_relative_to(path.resolve()):
+        if not target.resolve().is_relative_to(path.resolve()):
             continue
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)

@@ -33,7 +33,7 @@ from kerakit.grading import wire
 from kerakit.grading.boundary import NotPlainData, to_plain
 from kerakit.grading.errors import ExerciseMissing, GradingFailure, SubmissionError
 
-MAX_ANSWER_BYTES = 1 << 31
+MAX_ANSWER_BYTES = 512 * 2**20  # one answer; more is a broken answer (the graders' memory stays bounded)
 # Most specific first: an answer names the first class the failure is an instance of.
 HARNESS_FAILURES = {cls.__name__: cls for cls in (ExerciseMissing, NotPlainData, SubmissionError, GradingFailure)}
 
@@ -272,7 +272,8 @@ class RemoteFunction:
             raise SubmissionError(f"this grader passes student code something sealed grading cannot carry yet ({error})") from None
         answer = self._implementation.ask({"op": "call", "mode": mode, "target": self._target, "name": self.__name__,
                                            "args": packed_arguments, "kwargs": packed_keywords})
-        carry.apply_mirror(arguments, keywords, answer.get("mirror") or {}, self._implementation.callbacks)
+        sent = {**dict(enumerate(packed_arguments)), **packed_keywords}
+        carry.apply_mirror(arguments, keywords, answer.get("mirror") or {}, self._implementation.callbacks, sent)
         states = answer.get("generators") or {}
         for key, generator in generators.items():  # the student drew from the grader's generator: advance it alike
             if key in states:
