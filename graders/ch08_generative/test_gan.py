@@ -90,22 +90,13 @@ def grader_generator(latent_dim=LATENT):
                              layers.Conv2D(1, 3, padding="same", activation="tanh")], name="grader_generator")
 
 
-def recording(model_class):
-    """Return a subclass of a Keras model class whose train_on_batch keeps copies of the batches it was given."""
-
-    class Recording(model_class):
-        def train_on_batch(self, x=None, y=None, *args, **kwargs):
-            self.batches = getattr(self, "batches", []) + [(np.array(x, dtype="float32"), np.array(y, dtype="float32"))]
-            return super().train_on_batch(x, y, *args, **kwargs)
-
-    return Recording
-
-
 def grader_discriminator():
     import keras
     from keras import layers
 
-    model = recording(keras.Sequential)([keras.Input(shape=(28, 28, 1)), layers.Conv2D(8, 4, strides=2), layers.LeakyReLU(),
+    from kerakit.grading.probes import BatchRecordingSequential  # records its batches, in the student's process too
+
+    model = BatchRecordingSequential([keras.Input(shape=(28, 28, 1)), layers.Conv2D(8, 4, strides=2), layers.LeakyReLU(),
                                          layers.Flatten(), layers.Dense(1, activation="sigmoid")], name="grader_discriminator")
     model.compile(optimizer=keras.optimizers.RMSprop(learning_rate=0.0008, clipvalue=1.0), loss="binary_crossentropy")
     return model
@@ -169,7 +160,9 @@ def grader_gan(generator, discriminator):
 
     discriminator.trainable = False
     latent = keras.Input(shape=(LATENT,))
-    model = recording(keras.Model)(latent, discriminator(generator(latent)))
+    from kerakit.grading.probes import BatchRecordingModel
+
+    model = BatchRecordingModel(latent, discriminator(generator(latent)))
     model.compile(optimizer=keras.optimizers.RMSprop(learning_rate=0.0004, clipvalue=1.0), loss="binary_crossentropy")
     return model
 

@@ -136,7 +136,7 @@ def _model_payload(model) -> dict:
     if record.config is None:
         raise CarryError(f"the grader's {type(model).__name__} cannot be serialised")
     return {"config": record.config, "weights": [weights for _, weights in record.weights],
-            "paths": [path for path, _ in record.weights]}
+            "paths": [path for path, _ in record.weights], "trainable": bool(model.trainable)}
 
 
 def _update_model(model, change: dict) -> None:
@@ -151,6 +151,8 @@ def _update_model(model, change: dict) -> None:
             layer.trainable = bool(flag)
     if change.get("model_trainable") is not None:
         model.trainable = bool(change["model_trainable"])
+    if type(change.get("probe")) is dict and hasattr(model, "absorb_probe"):
+        model.absorb_probe(change["probe"])  # what a kerakit probe recorded in the student's process
     optimizer = getattr(model, "optimizer", None)
     if optimizer is not None and change.get("iterations") is not None:
         if not optimizer.built:
@@ -209,12 +211,24 @@ def unpack(value: Any, context: "HostContext") -> Any:
     if value.kind == "model":
         import keras
 
-        model = keras.saving.deserialize_keras_object(payload["config"])
-        paths, name = list(payload.get("paths") or []), payload["config"].get("config", {}).get("name")
+        import kerakit.grading.probes  # noqa: F401 - registers the probe classes a grader's model may be made of
+
+        config = dict(payload["config"])
+        compile_config = config.pop("compile_config", None)
+        model = keras.saving.deserialize_keras_object(config)
+        paths, name = list(payload.get("paths") or []), config.get("config", {}).get("name")
         if paths and [w.path for w in model.weights] != paths and name and paths[0].startswith(f"{name}/"):
             with keras.name_scope(name):  # a Sequential built at once names its weights under its own name
-                model = keras.saving.deserialize_keras_object(payload["config"])
+                model = keras.saving.deserialize_keras_object(config)
         model.set_weights(list(payload["weights"]))
+        if type(payload.get("trainable")) is bool and model.trainable != payload["trainable"]:
+            # The model's own flag, without touching its layers' (they came with the config): a Sequential's config
+            # leaves it out, and a frozen discriminator rebuilt as trainable would ignore `trainable = True` later.
+            model._trainable = payload["trainable"]
+        if compile_config is not None:
+            # compile, not compile_from_config: that one builds the optimizer for the weights trainable now, and a
+            # model the grader froze after compiling (ch08's GAN discriminator) could never train again.
+            model.compile(**keras.saving.deserialize_keras_object(compile_config))
         context.models[int(payload["number"])] = model
         return model
     if value.kind == "history":
@@ -259,6 +273,8 @@ def model_state(model) -> dict:
 
     state = {"weights": [np.array(keras.ops.convert_to_numpy(w)) for w in model.weights],
              "trainable": [bool(layer.trainable) for layer in _all_layers(model)], "model_trainable": bool(model.trainable)}
+    if hasattr(model, "probe_state"):
+        state["probe"] = model.probe_state()
     optimizer = getattr(model, "optimizer", None)
     if optimizer is not None:
         state["iterations"] = int(keras.ops.convert_to_numpy(optimizer.iterations))

@@ -119,7 +119,7 @@ class RemoteImplementation:
         self._request_fd, self._answer_fd = request_fd, answer_fd
         self.lost: str | None = None  # why the host is gone; every later request fails at once
         self._on_lost = on_lost
-        self.callbacks: dict[int, Any] = {}  # the grader's callables handed to student code, by number
+        self.callbacks: dict[int, Any] = {}  # the grader's objects handed to student code, by number
 
     def module(self, chapter: str, module: str) -> "RemoteStudentModule":
         """Return the student's `chapter/module` as graders see it."""
