@@ -32,6 +32,7 @@ import numpy as np
 from kerakit.grading import wire
 from kerakit.grading.boundary import NotPlainData, to_plain
 from kerakit.grading.errors import ExerciseMissing, GradingFailure, SubmissionError
+from kerakit.grading.loader import StudentModule
 
 MAX_ANSWER_BYTES = 512 * 2**20  # one answer; more is a broken answer (the graders' memory stays bounded)
 # Most specific first: an answer names the first class the failure is an instance of.
@@ -205,18 +206,8 @@ class StudentHostPlugin:
         self.implementation = implementation
 
 
-class RemoteStudentModule:
-    """A student's module in the student host, as graders see it (the same interface as `loader.StudentModule`)."""
-
-    def __init__(self, implementation: RemoteImplementation, chapter: str, module: str):
-        self._implementation = implementation
-        self._chapter = chapter
-        self._module = module
-
-    @property
-    def path(self) -> str:
-        """Return the module's path as shown to the student."""
-        return self._implementation.display_path(self._chapter, self._module)
+class RemoteStudentModule(StudentModule):
+    """A student's module in the student host, as graders see it: a `StudentModule` whose attributes are read there."""
 
     def __getattr__(self, name: str) -> Any:
         if name.startswith("__"):
