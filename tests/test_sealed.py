@@ -168,6 +168,83 @@ def test_what_the_student_side_reports_changes_only_what_the_grader_sent_as_such
     mirror = {"arguments": {0: {"is_dir": False, "files": {"": b"planted"}},  # the grader sent a plain string
                             1: {"is_dir": True, "files": {"out.txt": b"ok", "../escaped.txt": b"no", "": b"no"}}},
               "models": {5: {"weights": []}}}
-    carry.apply_mirror(("relu", given), {}, mirror, {5: print}, sent)  # a callable, not a model, under number 5
+    ledger = carry.Ledger()
+    mirror["models"] = {ledger.register(print): {"weights": []}}  # a callable, not a model, under that number
+    carry.apply_mirror(("relu", given), {}, mirror, ledger, sent)
     assert sorted(p.name for p in tmp_path.rglob("*")) == ["given", "out.txt"]
     assert (given / "out.txt").read_bytes() == b"ok"
+
+
+MODELS_STUDENT = '''
+import numpy as np
+
+def model_id(model):
+    return id(model)
+
+def weight_sum(model):
+    return float(sum(np.sum(w) for w in model.get_weights()))
+
+def train_alone(discriminator, x, y):
+    discriminator.trainable = True
+    return float(discriminator.train_on_batch(x, y))
+
+def train_through(combined, discriminator, x, y):
+    discriminator.trainable = False  # freezes it inside `combined` too: the same model
+    return float(combined.train_on_batch(x, y))
+'''
+
+
+@pytest.fixture
+def keras_host(tmp_path):
+    """A student host serving MODELS_STUDENT in a fresh Python process (TensorFlow does not survive a fork of this one)."""
+    import subprocess
+    import sys
+
+    (tmp_path / "chapter").mkdir()
+    (tmp_path / "chapter" / "student.py").write_text(textwrap.dedent(MODELS_STUDENT))
+    request_read, request_write = os.pipe()
+    answer_read, answer_write = os.pipe()
+    code = ("import sys; from pathlib import Path; from kerakit.grading.loader import Implementation; "
+            "from kerakit.grading.sealed import serve; "
+            f"serve({request_read}, {answer_write}, Implementation(Path({str(tmp_path)!r}), label='tmp'), Path({str(tmp_path)!r}) / 'scratch')")
+    process = subprocess.Popen([sys.executable, "-c", code], pass_fds=(request_read, answer_write))
+    os.close(request_read)
+    os.close(answer_write)
+    yield RemoteImplementation(request_write, answer_read, tmp_path, "tmp")
+    os.close(request_write)
+    process.kill()
+    process.wait()
+
+
+def test_models_stay_on_the_student_side_between_calls_and_keep_what_they_share(keras_host):
+    import keras
+
+    keras.utils.set_random_seed(0)
+    generator = keras.Sequential([keras.Input((4,)), keras.layers.Dense(3)], name="generator")
+    discriminator = keras.Sequential([keras.Input((3,)), keras.layers.Dense(1, activation="sigmoid")], name="discriminator")
+    discriminator.compile(optimizer="sgd", loss="binary_crossentropy")
+    discriminator.trainable = False
+    latent = keras.Input((4,))
+    combined = keras.Model(latent, discriminator(generator(latent)))
+    combined.compile(optimizer="sgd", loss="binary_crossentropy")
+    student = keras_host.module("chapter", "student")
+    x, y = np.ones((8, 4), "float32"), np.ones((8, 1), "float32")
+
+    first = student.model_id(discriminator)
+    assert student.model_id(discriminator) == first  # kept, not rebuilt (nor retraced)
+    discriminator.set_weights([np.zeros((3, 1), "float32"), np.zeros(1, "float32")])
+    assert student.weight_sum(discriminator) == 0.0  # the grader's change reaches the kept copy
+
+    before = [w.copy() for w in generator.get_weights()], [w.copy() for w in discriminator.get_weights()]
+    student.train_alone(discriminator, np.ones((8, 3), "float32"), y)
+    assert not np.array_equal(discriminator.get_weights()[0], before[1][0]) and discriminator.trainable
+    assert all(np.array_equal(a, b) for a, b in zip(generator.get_weights(), before[0]))
+
+    before = [w.copy() for w in generator.get_weights()], [w.copy() for w in discriminator.get_weights()]
+    student.train_through(combined, discriminator, x, y)
+    assert not np.array_equal(generator.get_weights()[0], before[0][0])  # the generator trained through the GAN
+    assert all(np.array_equal(a, b) for a, b in zip(discriminator.get_weights(), before[1]))  # the frozen one did not
+    assert not discriminator.trainable
+
+    keras_host.start_test()
+    assert student.weight_sum(discriminator) == pytest.approx(float(sum(np.sum(w) for w in discriminator.get_weights())))

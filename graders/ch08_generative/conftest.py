@@ -48,10 +48,16 @@ def nan_feature_model():
 
 @pytest.fixture(scope="session")
 def feature_model(imagenet_base):
-    """Return a function layer_names -> the grader's model from the ImageNet base's input to {name: that layer's activation}."""
+    """Return a function layer_names -> the grader's model from the ImageNet base's input to {name: that layer's activation}.
+
+    With record_sizes=True the model is a kerakit probe that records the (height, width) of the images it is called on.
+    """
     import keras
 
-    def build(layer_names):
-        return keras.Model(imagenet_base.inputs, {name: imagenet_base.get_layer(name).output for name in layer_names})
+    from kerakit.grading.probes import SizeRecordingModel
+
+    def build(layer_names, record_sizes=False):
+        outputs = {name: imagenet_base.get_layer(name).output for name in layer_names}
+        return (SizeRecordingModel if record_sizes else keras.Model)(imagenet_base.inputs, outputs)
 
     return build

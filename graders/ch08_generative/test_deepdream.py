@@ -26,20 +26,6 @@ LAYERS = {"block3_expand_relu": 1.0, "block5_expand_relu": 1.5, "block8_expand_r
 PHOTO_SHAPE = (96, 128)
 
 
-class SizeRecorder:
-    """The grader's feature model, wrapped to record the (height, width) of every image it is called on."""
-
-    def __init__(self, model):
-        self.model, self.sizes = model, []
-
-    def __call__(self, images, *args, **kwargs):
-        self.sizes.append(tuple(int(d) for d in images.shape[1:3]))
-        return self.model(images, *args, **kwargs)
-
-    def __getattr__(self, name):
-        return getattr(self.model, name)
-
-
 def grader_dream_loss(activations, layer_weights):
     return sum(weight * float(np.mean(np.square(np.asarray(activations[name], dtype="float64")[:, 2:-2, 2:-2, :])))
                for name, weight in layer_weights.items())
@@ -136,7 +122,7 @@ def the_photo():
 @pytest.mark.timeout(240)
 def test_deep_dream_raises_the_loss(deepdream, feature_model, tmp_path):
     """deep_dream on a photo: the loss rises step after step within each octave, the dream differs from the photo, a PNG is saved."""
-    feature_model = SizeRecorder(feature_model(list(LAYERS)))
+    feature_model = feature_model(list(LAYERS), record_sizes=True)  # records the sizes of the images it is shown
     path = tmp_path / "dream.png"
     octaves, iterations = 2, 6
     what = f"deep_dream(feature_model, <cat photo {PHOTO_SHAPE}>, {{3 layers}}, num_octave={octaves}, iterations={iterations}, step=0.02)"

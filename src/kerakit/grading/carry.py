@@ -14,11 +14,22 @@ hyperparameters' config. `apply_mirror` writes that back into the grader's own o
 so a grader that hands over a model to be trained, or a folder to write a PNG into, sees
 the result as it would in one process. Only data ever crosses; the grader never builds
 an object from what the student's side sends beyond arrays, numbers and files.
+
+A model keeps its number for the whole test (`Ledger`), and the student's side keeps the
+model it built for it: the next call sends nothing when the grader's copy is as the
+student's side left it, only weights and flags when the grader changed them, and the whole
+model only when it was recompiled. So a training loop of many calls (ch08's GAN) neither
+rebuilds nor retraces, and a model the grader built from other models it hands over (the
+GAN from its generator and discriminator) is rebuilt around the student's side's copies of
+those: freezing the discriminator there freezes it inside the GAN, as in one process.
 """
 
 from __future__ import annotations
 
+import hashlib
+import itertools
 import os
+from dataclasses import dataclass
 from pathlib import Path, PurePath
 from typing import Any, Callable
 
@@ -36,13 +47,55 @@ class CarryError(ValueError):
 # --- grader side ---------------------------------------------------------------------------------------
 
 
-def pack(value: Any, callbacks: dict[int, Callable]) -> Any:
-    """Return `value` as plain data and Extensions; callables are registered in `callbacks` under a number."""
+@dataclass
+class _SentModel:
+    model: Any
+    number: int
+    key: tuple | None = None  # what the student's side built it from (None: nothing yet)
+    synced: str | None = None  # the state the student's side holds, as `fingerprint` (None: unknown)
+    anchors: tuple = ()  # the objects whose ids are in `key`, held so that no new object takes an id
+
+
+class Ledger:
+    """The grader's objects handed to student code in this test: callables and objects by number, models by a stable one."""
+
+    def __init__(self):
+        self.callbacks: dict[int, Any] = {}  # number -> the grader's object (models included)
+        self._numbers = itertools.count(1)
+        self._models: dict[int, _SentModel] = {}  # id(model) -> its entry (the entry holds the model, so ids stay unique)
+
+    def register(self, value: Any) -> int:
+        """Return a new number for `value`, which student code may call or read through it."""
+        number = next(self._numbers)
+        self.callbacks[number] = value
+        return number
+
+    def model_entry(self, model) -> _SentModel:
+        """Return the model's entry, numbered the first time the model is handed over."""
+        entry = self._models.get(id(model))
+        if entry is None:
+            entry = self._models[id(model)] = _SentModel(model, self.register(model))
+        return entry
+
+    def entry_by_number(self, number: Any) -> _SentModel | None:
+        """Return the entry of the model handed over as `number`, or None."""
+        model = self.callbacks.get(number)
+        entry = self._models.get(id(model))
+        return entry if entry is not None and entry.model is model else None
+
+    def forget(self) -> None:
+        """Drop every object of the test that ended (the student's side drops its copies on the next request)."""
+        self.callbacks.clear()
+        self._models.clear()
+
+
+def pack(value: Any, ledger: Ledger) -> Any:
+    """Return `value` as plain data and Extensions; callables, objects and models are numbered in `ledger`."""
     kind = type(value)
     if kind in (list, tuple):
-        return kind(pack(item, callbacks) for item in value)
+        return kind(pack(item, ledger) for item in value)
     if kind is dict:
-        return {key: pack(item, callbacks) for key, item in value.items()}
+        return {key: pack(item, ledger) for key, item in value.items()}
     if isinstance(value, PurePath):
         return Extension("path", _path_payload(Path(value)))
     if kind is str and _is_grader_temp_path(value):  # a path the grader wrote as text: str(tmp_path / "best.keras")
@@ -50,9 +103,7 @@ def pack(value: Any, callbacks: dict[int, Callable]) -> Any:
     keras = _keras()
     if keras is not None:
         if isinstance(value, keras.Model):
-            number = len(callbacks) + 1
-            callbacks[number] = value  # what the student's side does to its copy comes back into this object
-            return Extension("model", {**_model_payload(value), "number": number})
+            return _pack_model(value, ledger)  # what the student's side does to its copy comes back into this object
         if isinstance(value, keras.callbacks.History):
             return Extension("history", {"history": _plain(dict(value.history)), "params": _plain(dict(value.params or {})),
                                          "epoch": _plain(list(getattr(value, "epoch", [])))})
@@ -60,14 +111,13 @@ def pack(value: Any, callbacks: dict[int, Callable]) -> Any:
         return Extension("hyperparameters", _plain(value.get_config()))
     if _is_plain(value):
         return value
-    number = len(callbacks) + 1
-    callbacks[number] = value
+    number = ledger.register(value)
     if callable(value) and not isinstance(value, type) and not _has_public_attributes(value):
         return Extension("callable", number)  # a function or a bound method
     return Extension("object", number)  # anything else of the grader's: a stand-in model, a recorder
 
 
-def attribute_of(value: Any, name: Any, callbacks: dict[int, Callable]) -> Any:
+def attribute_of(value: Any, name: Any, ledger: Ledger) -> Any:
     """Return the packed public attribute `name` of a grader's object that student code reads through its proxy.
 
     Raises:
@@ -75,7 +125,7 @@ def attribute_of(value: Any, name: Any, callbacks: dict[int, Callable]) -> Any:
     """
     if type(name) is not str or not name.isidentifier() or name.startswith("_"):
         raise CarryError(f"{name!r} is not a public attribute")
-    return pack(getattr(value, name), callbacks)
+    return pack(getattr(value, name), ledger)
 
 
 def _is_plain(value: Any) -> bool:
@@ -102,7 +152,7 @@ def _has_public_attributes(value: Any) -> bool:
     return not isinstance(value, functools.partial)
 
 
-def apply_mirror(arguments: tuple, keywords: dict, mirror: dict, callbacks: dict[int, Any], sent: dict) -> None:
+def apply_mirror(arguments: tuple, keywords: dict, mirror: dict, ledger: Ledger, sent: dict) -> None:
     """Write what the student's side reports a call changed back into the grader's own objects.
 
     `mirror["models"]` holds every grader model the call saw (as an argument, or returned by a
@@ -111,11 +161,12 @@ def apply_mirror(arguments: tuple, keywords: dict, mirror: dict, callbacks: dict
     argument key to the Extension it was packed as, so a report about any other argument (a
     string that is not a path, say) changes nothing.
     """
-    keras = _keras()
-    for number, change in ((mirror or {}).get("models") or {}).items():
-        model = callbacks.get(number)
-        if keras is not None and isinstance(model, keras.Model) and type(change) is dict:
-            _update_model(model, change)
+    entries = [(ledger.entry_by_number(number), change) for number, change in ((mirror or {}).get("models") or {}).items()]
+    entries = [(entry, change) for entry, change in entries if entry is not None and type(change) is dict]
+    for entry, change in entries:
+        _update_model(entry.model, change)
+    for entry, _ in entries:  # after all of them: a model made of others changed theirs too
+        entry.synced = fingerprint(entry.model)
     for key, change in ((mirror or {}).get("arguments") or {}).items():
         kind = getattr(sent.get(key), "kind", None)
         original = arguments[key] if isinstance(key, int) and 0 <= key < len(arguments) else keywords.get(key)
@@ -129,28 +180,94 @@ def apply_mirror(arguments: tuple, keywords: dict, mirror: dict, callbacks: dict
             original.__dict__.update(keras_tuner.HyperParameters.from_config(change["hyperparameters"]).__dict__)
 
 
-def _model_payload(model) -> dict:
+def _pack_model(model, ledger: Ledger) -> Extension:
+    """Return the model as the student's side needs it: all of it the first time, then only what changed since."""
+    entry = ledger.model_entry(model)
+    nested = [_pack_model(layer, ledger) for layer in model.layers if isinstance(layer, _keras().Model)]
+    key = _build_key(model, ledger)
+    if entry.key != key:  # never sent, recompiled, or made of models that were
+        entry.key, entry.synced = key, None
+        entry.anchors = (getattr(model, "optimizer", None), getattr(model, "_compile_config", None))
+        return Extension("model", {"number": entry.number, "build": _model_payload(model, ledger, nested)})
+    if fingerprint(model) == entry.synced:
+        return Extension("model", {"number": entry.number, "nested": nested})
+    return Extension("model", {"number": entry.number, "nested": nested, "update": {
+        "weights": [np.array(w) for w in model.get_weights()], **_flags(model)}})
+
+
+def _build_key(model, ledger: Ledger) -> tuple:
+    """Return what, when it changes, makes the student's side rebuild the model: its compile and the models it holds."""
+    return (id(getattr(model, "optimizer", None)), id(getattr(model, "_compile_config", None)), len(model.weights),
+            tuple(ledger.model_entry(layer).key for layer in model.layers if isinstance(layer, _keras().Model)))
+
+
+def weights_digest(model) -> str:
+    """Return a digest of the model's weights."""
+    import keras
+
+    digest = hashlib.blake2b(digest_size=16)
+    for weight in model.weights:
+        digest.update(np.ascontiguousarray(keras.ops.convert_to_numpy(weight)).tobytes())
+    return digest.hexdigest()
+
+
+def fingerprint(model) -> str:
+    """Return a digest of what a call may change in a model: weights, trainable flags, optimizer steps."""
+    import keras
+
+    digest = hashlib.blake2b(digest_size=16)
+    digest.update(weights_digest(model).encode())
+    digest.update(repr(_flags(model)).encode())
+    optimizer = getattr(model, "optimizer", None)
+    if optimizer is not None and getattr(optimizer, "built", False):
+        digest.update(str(int(keras.ops.convert_to_numpy(optimizer.iterations))).encode())
+    return digest.hexdigest()
+
+
+def _flags(model) -> dict:
+    return {"trainable": [bool(layer.trainable) for layer in _all_layers(model)], "model_trainable": bool(model.trainable)}
+
+
+def _set_flags(model, change: dict) -> None:
+    """Set the model's own trainable flag, then each layer's, outer layers first (each setter also sets what it holds)."""
+    if type(change.get("model_trainable")) is bool:
+        model.trainable = change["model_trainable"]
+    flags, layers = change.get("trainable") or [], _all_layers(model)
+    if len(flags) == len(layers):
+        for layer, flag in zip(layers, flags):
+            layer.trainable = bool(flag)
+
+
+def _set_weights(model, weights: Any) -> None:
+    current = model.weights
+    if (type(weights) is list and len(weights) == len(current)
+            and all(type(w) is np.ndarray and tuple(w.shape) == tuple(c.shape) for w, c in zip(weights, current))):
+        model.set_weights(weights)
+
+
+def _model_payload(model, ledger: Ledger, nested: list) -> dict:
+    """Return the model's serialisation and weights; the models it is made of are referred to by their numbers."""
     from kerakit.grading.boundary import model_record
 
     record = model_record(model, "the grader's model")
     if record.config is None:
         raise CarryError(f"the grader's {type(model).__name__} cannot be serialised")
-    return {"config": record.config, "weights": [weights for _, weights in record.weights],
+    config = record.config
+    numbers = {layer.name: ledger.model_entry(layer).number for layer in model.layers if isinstance(layer, _keras().Model)}
+    for layer in (config.get("config") or {}).get("layers") or []:
+        name = layer.get("name") or (layer.get("config") or {}).get("name")  # functional entries, Sequential entries
+        if name in numbers:
+            layer.update(module=None, class_name=LIVE_MODEL, registered_name=LIVE_MODEL, config={"number": numbers[name]})
+    return {"config": config, "weights": [weights for _, weights in record.weights], "nested": nested,
             "paths": [path for path, _ in record.weights], "trainable": bool(model.trainable)}
 
 
+LIVE_MODEL = "KerakitLiveModel"  # in a sent config: "the student's side's copy of the grader's model number N"
+
+
 def _update_model(model, change: dict) -> None:
-    weights = change.get("weights") or []
-    current = model.get_weights()
-    if len(weights) == len(current) and all(type(w) is np.ndarray and w.shape == c.shape for w, c in zip(weights, current)):
-        model.set_weights(weights)
-    flags = change.get("trainable") or []
-    layers = _all_layers(model)
-    if len(flags) == len(layers):
-        for layer, flag in zip(layers, flags):
-            layer.trainable = bool(flag)
-    if change.get("model_trainable") is not None:
-        model.trainable = bool(change["model_trainable"])
+    _set_weights(model, change.get("weights"))
+    _set_flags(model, change)
     if type(change.get("probe")) is dict and hasattr(model, "absorb_probe"):
         model.absorb_probe(change["probe"])  # what a kerakit probe recorded in the student's process
     optimizer = getattr(model, "optimizer", None)
@@ -209,28 +326,7 @@ def unpack(value: Any, context: "HostContext") -> Any:
         return value
     payload = value.payload
     if value.kind == "model":
-        import keras
-
-        import kerakit.grading.probes  # noqa: F401 - registers the probe classes a grader's model may be made of
-
-        config = dict(payload["config"])
-        compile_config = config.pop("compile_config", None)
-        model = keras.saving.deserialize_keras_object(config)
-        paths, name = list(payload.get("paths") or []), config.get("config", {}).get("name")
-        if paths and [w.path for w in model.weights] != paths and name and paths[0].startswith(f"{name}/"):
-            with keras.name_scope(name):  # a Sequential built at once names its weights under its own name
-                model = keras.saving.deserialize_keras_object(config)
-        model.set_weights(list(payload["weights"]))
-        if type(payload.get("trainable")) is bool and model.trainable != payload["trainable"]:
-            # The model's own flag, without touching its layers' (they came with the config): a Sequential's config
-            # leaves it out, and a frozen discriminator rebuilt as trainable would ignore `trainable = True` later.
-            model._trainable = payload["trainable"]
-        if compile_config is not None:
-            # compile, not compile_from_config: that one builds the optimizer for the weights trainable now, and a
-            # model the grader froze after compiling (ch08's GAN discriminator) could never train again.
-            model.compile(**keras.saving.deserialize_keras_object(compile_config))
-        context.models[int(payload["number"])] = model
-        return model
+        return context.model(payload)
     if value.kind == "history":
         import keras
 
@@ -262,19 +358,21 @@ def mirror(arguments: tuple, keywords: dict, packed_arguments: tuple, packed_key
             changes[key] = {"is_dir": local.is_dir(), "files": read_files(local) if local.exists() else {}}
         elif packed.kind == "hyperparameters":
             changes[key] = {"hyperparameters": _plain(live.get_config())}
-    models = {number: model_state(model) for number, model in context.models.items()}
-    context.models.clear()
+    models = {number: model_state(context.cache[number], digest) for number, digest in context.touched.items()}
+    context.touched.clear()
     return {"arguments": changes, "models": models}
 
 
-def model_state(model) -> dict:
-    """Return what a call may have changed in a model: weights, trainable flags, optimizer steps and learning rate."""
+def model_state(model, digest_before: str | None = None) -> dict:
+    """Return what a call may have changed in a model: weights (unless their digest is `digest_before`), trainable flags,
+    optimizer steps and learning rate, and what a probe recorded."""
     import keras
 
-    state = {"weights": [np.array(keras.ops.convert_to_numpy(w)) for w in model.weights],
-             "trainable": [bool(layer.trainable) for layer in _all_layers(model)], "model_trainable": bool(model.trainable)}
-    if hasattr(model, "probe_state"):
-        state["probe"] = model.probe_state()
+    state = _flags(model)
+    if digest_before is None or weights_digest(model) != digest_before:
+        state["weights"] = [np.array(keras.ops.convert_to_numpy(w)) for w in model.weights]
+    if hasattr(model, "take_probe_state"):
+        state["probe"] = model.take_probe_state()
     optimizer = getattr(model, "optimizer", None)
     if optimizer is not None:
         state["iterations"] = int(keras.ops.convert_to_numpy(optimizer.iterations))
@@ -318,7 +416,63 @@ class HostContext:
         self.call_grader = call_grader
         self._read_attribute = read_attribute
         self._count = 0
-        self.models: dict[int, Any] = {}  # the grader's models rebuilt here during the current call, by number
+        self.cache: dict[int, Any] = {}  # the grader's models rebuilt here in this test, by number
+        self.touched: dict[int, str] = {}  # those the current call saw -> their weights' digest when handed over
+
+    def forget(self) -> None:
+        """Drop the models of the test that ended."""
+        self.cache.clear()
+        self.touched.clear()
+
+    def model(self, payload: dict) -> Any:
+        """Return this side's copy of the grader's model: built, reused, or reused with the grader's new weights and flags."""
+        for extension in payload.get("nested") or []:  # the models it is made of, first
+            unpack(extension, self)
+        number = int(payload["number"])
+        if "build" in payload:
+            self.cache[number] = self._build(payload["build"])
+        model = self.cache.get(number)
+        if model is None:
+            raise CarryError(f"the grader's model #{number} is no longer here")
+        if type(payload.get("update")) is dict:
+            _set_weights(model, payload["update"].get("weights"))
+            _set_flags(model, payload["update"])
+        if number not in self.touched:
+            self.touched[number] = weights_digest(model)
+        return model
+
+    def _build(self, payload: dict) -> Any:
+        import keras
+
+        import kerakit.grading.probes  # noqa: F401 - registers the probe classes a grader's model may be made of
+
+        cache = self.cache
+
+        class LiveModel:
+            @classmethod
+            def from_config(cls, config):
+                return cache[int(config["number"])]
+
+        for extension in payload.get("nested") or []:
+            unpack(extension, self)
+        config = dict(payload["config"])
+        compile_config = config.pop("compile_config", None)
+        with keras.saving.custom_object_scope({LIVE_MODEL: LiveModel}):
+            model = keras.saving.deserialize_keras_object(config)
+            paths, name = list(payload.get("paths") or []), config.get("config", {}).get("name")
+            if paths and [w.path for w in model.weights] != paths and name and paths[0].startswith(f"{name}/"):
+                with keras.name_scope(name):  # a Sequential built at once names its weights under its own name
+                    model = keras.saving.deserialize_keras_object(config)
+        _set_weights(model, list(payload["weights"]))
+        if type(payload.get("trainable")) is bool and model.trainable != payload["trainable"]:
+            # The model's own flag, without touching its layers' (they came with the config): a Sequential's config
+            # leaves it out, and a frozen discriminator rebuilt as trainable would ignore `trainable = True` later.
+            model._trainable = payload["trainable"]
+        if compile_config is not None:
+            # compile, not compile_from_config: that one builds the optimizer for the weights trainable now, and a
+            # model the grader froze after compiling (ch08's GAN discriminator) could never train again.
+            model.compile(**keras.saving.deserialize_keras_object(compile_config))
+        return model
 
     def attribute(self, number: int, name: str) -> Any:
         """Return the attribute `name` of the grader's object `number`, read in the grader's process."""

@@ -11,9 +11,11 @@ Exceptions raised by student code come back as `StudentRaised`, a subclass of th
 builtin exception the student's was (ValueError, NotImplementedError, ...) carrying
 the type name, the message and the student's file, line and function.
 
-What crosses from grader to student is plain data too (and NumPy random generators,
-whose state comes back after the call). A grader that passes anything else (a Keras
-model, a callable, a path) cannot run sealed yet: that test reads one line saying so.
+What crosses from grader to student is data too, as `carry` packs it: plain values, NumPy
+random generators (whose state comes back after the call), Keras models (whose weights
+and flags come back), paths (whose files come back), and the grader's callables and
+objects as handles that run in the grader's process. A grader that passes anything that
+cannot be packed gets one line saying so.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+import pytest
 
 from kerakit.grading import wire
 from kerakit.grading.boundary import NotPlainData, to_plain
@@ -120,7 +123,10 @@ class RemoteImplementation:
         self._request_fd, self._answer_fd = request_fd, answer_fd
         self.lost: str | None = None  # why the host is gone; every later request fails at once
         self._on_lost = on_lost
-        self.callbacks: dict[int, Any] = {}  # the grader's objects handed to student code, by number
+        from kerakit.grading.carry import Ledger
+
+        self.ledger = Ledger()  # the grader's objects handed to student code in this test
+        self._new_test = False
 
     def module(self, chapter: str, module: str) -> "RemoteStudentModule":
         """Return the student's `chapter/module` as graders see it."""
@@ -130,10 +136,17 @@ class RemoteImplementation:
         """Return the module path as a student reads it."""
         return str(self.root / chapter / f"{module}.py")
 
+    def start_test(self) -> None:
+        """Forget the objects handed to student code so far; the host forgets its copies with the next request."""
+        self.ledger.forget()
+        self._new_test = True
+
     def ask(self, request: dict) -> dict:
         """Send one request and return the decoded answer, or raise the failure it reports."""
         if self.lost:
             raise HostLost(self.lost)
+        if self._new_test:
+            request, self._new_test = {**request, "new_test": True}, False
         try:
             message = wire.encode(request)
         except wire.WireError as error:
@@ -172,16 +185,16 @@ class RemoteImplementation:
         """Return the encoded reply to student code calling the grader's callable: its packed result, or the error."""
         from kerakit.grading import carry
 
-        function = self.callbacks.get(request.get("callback"))
+        function = self.ledger.callbacks.get(request.get("callback"))
         if function is None:
             return wire.encode({"callback_error": "no such function of the grader's"})
         try:
             if "attribute" in request:
-                return wire.encode({"callback_result": carry.attribute_of(function, request["attribute"], self.callbacks)})
+                return wire.encode({"callback_result": carry.attribute_of(function, request["attribute"], self.ledger)})
             arguments, keywords = request.get("args"), request.get("kwargs")
             if type(arguments) is not list or type(keywords) is not dict:
                 return wire.encode({"callback_error": "a call without arguments"})
-            return wire.encode({"callback_result": carry.pack(function(*arguments, **keywords), self.callbacks)})
+            return wire.encode({"callback_result": carry.pack(function(*arguments, **keywords), self.ledger)})
         except Exception as error:  # noqa: BLE001 - reported to the student's code as its call failing
             return wire.encode({"callback_error": f"{type(error).__name__}: {error}"[:2000]})
 
@@ -204,6 +217,10 @@ class StudentHostPlugin:
 
     def __init__(self, implementation: RemoteImplementation):
         self.implementation = implementation
+
+    @pytest.hookimpl(tryfirst=True)
+    def pytest_runtest_setup(self, item) -> None:
+        self.implementation.start_test()  # what one test handed over is not kept for the next
 
 
 class RemoteStudentModule(StudentModule):
@@ -257,14 +274,14 @@ class RemoteFunction:
         generators = {i: value for i, value in enumerate(arguments) if type(value) is np.random.Generator}
         generators.update({key: value for key, value in keywords.items() if type(value) is np.random.Generator})
         try:
-            packed_arguments = carry.pack(list(arguments), self._implementation.callbacks)
-            packed_keywords = carry.pack(dict(keywords), self._implementation.callbacks)
+            packed_arguments = carry.pack(list(arguments), self._implementation.ledger)
+            packed_keywords = carry.pack(dict(keywords), self._implementation.ledger)
         except (carry.CarryError, GradingFailure, OSError) as error:
             raise SubmissionError(f"this grader passes student code something sealed grading cannot carry yet ({error})") from None
         answer = self._implementation.ask({"op": "call", "mode": mode, "target": self._target, "name": self.__name__,
                                            "args": packed_arguments, "kwargs": packed_keywords})
         sent = {**dict(enumerate(packed_arguments)), **packed_keywords}
-        carry.apply_mirror(arguments, keywords, answer.get("mirror") or {}, self._implementation.callbacks, sent)
+        carry.apply_mirror(arguments, keywords, answer.get("mirror") or {}, self._implementation.ledger, sent)
         states = answer.get("generators") or {}
         for key, generator in generators.items():  # the student drew from the grader's generator: advance it alike
             if key in states:
@@ -308,7 +325,10 @@ def serve(request_fd: int, answer_fd: int, implementation, scratch: Path) -> Non
         if frame is None:
             os._exit(0)
         try:
-            answer = _answer(wire.decode(frame, extensions=True), implementation, handles, context)
+            request = wire.decode(frame, extensions=True)
+            if type(request) is dict and request.get("new_test"):
+                context.forget()
+            answer = _answer(request, implementation, handles, context)
             message = wire.encode(answer)
         except BaseException as error:  # noqa: BLE001 - everything becomes an answer
             message = wire.encode(_describe(error, implementation.root))
