@@ -90,13 +90,16 @@ def build_class(kit: Path, submissions: Path, out: Path) -> None:
 
 @pytest.fixture(scope="module")
 def graded_class(tmp_path_factory):
-    """Grade the adversarial class once (2 workers, hidden graders); return (out, kit, seconds)."""
+    """Grade the adversarial class once in the student's process (`--in-process`, 2 workers, hidden graders); return (out, kit, seconds).
+
+    The default, sealed grading, is proven on the same class further down (`sealed_class`).
+    """
     base = tmp_path_factory.mktemp("class")
     kit = copy_kit(base / "kit")
     submissions, out = base / "submissions", base / "out"
     submissions.mkdir()
     build_class(kit, submissions, out)
-    options = GradeOptions(submissions, out, None, 2, ADVERSARIAL / "hidden", limits=LIMITS,
+    options = GradeOptions(submissions, out, None, 2, ADVERSARIAL / "hidden", limits=LIMITS, sealed=False,
                            progress_stream=io.StringIO())
     started = time.perf_counter()
     result = grade_class(options, kit)
@@ -679,7 +682,7 @@ def test_a_child_that_never_settles_a_test_ends_the_loop():
     assert outcomes.remaining == [] and "exit code 3" in reasons[0]
 
 
-# --- `kerakit grade --sealed`: the graders run where student code never runs, so no attack can change a verdict ---
+# --- `kerakit grade` (sealed, the default): the graders run where student code never runs, so no attack can change a verdict ---
 
 VERDICT_ATTACKS = sorted(p.stem for p in (ADVERSARIAL / "attacks_on_verdicts").glob("*.py"))
 # Written into the student's own channel to the graders, forged or flooded lines are a broken answer: the test
@@ -698,7 +701,7 @@ SEALED_EXPECTED = {
 
 @pytest.fixture(scope="module")
 def sealed_class(tmp_path_factory):
-    """Grade the adversarial class, plus the attacks on verdicts, sealed (2 workers, hidden graders)."""
+    """Grade the adversarial class, plus the attacks on verdicts, as `kerakit grade` does by default: sealed (2 workers, hidden graders)."""
     base = tmp_path_factory.mktemp("sealed")
     kit = copy_kit(base / "kit")
     submissions, out = base / "submissions", base / "out"
@@ -708,10 +711,18 @@ def sealed_class(tmp_path_factory):
         folder = submissions / attack
         shutil.copytree(kit / "chapters", folder)
         shutil.copy(ADVERSARIAL / "attacks_on_verdicts" / f"{attack}.py", folder / "ch01_tiny" / "arith.py")
-    options = GradeOptions(submissions, out, None, 2, ADVERSARIAL / "hidden", limits=LIMITS, sealed=True,
-                           progress_stream=io.StringIO())
+    options = GradeOptions(submissions, out, None, 2, ADVERSARIAL / "hidden", limits=LIMITS, progress_stream=io.StringIO())
+    assert options.sealed
     grade_class(options, kit)
     return {"out": out, "kit": kit}
+
+
+def test_kerakit_grade_is_sealed_unless_asked_otherwise():
+    from kerakit.cli import build_parser
+
+    parser = build_parser()
+    assert parser.parse_args(["grade", "subs", "--out", "out"]).sealed is True
+    assert parser.parse_args(["grade", "subs", "--out", "out", "--in-process"]).sealed is False
 
 
 def test_references_full_and_stubs_zero(sealed_class):

@@ -103,9 +103,10 @@ def build_parser() -> argparse.ArgumentParser:
     grade.add_argument("--workers", type=int, default=2, metavar="N", help="submissions graded at once (default 2)")
     grade.add_argument("--graders", metavar="EXTRA_DIR", help="instructor-only (hidden) graders: EXTRA_DIR/chNN_topic/test_*.py")
     grade.add_argument("--force", action="store_true", help="grade again the submissions already graded in DIR")
-    grade.add_argument("--sealed", action="store_true",
-                       help="run the graders in a process that never runs student code (exercises whose graders pass "
-                            "only plain data so far; see the README)")
+    grade.add_argument("--in-process", dest="sealed", action="store_false",
+                       help="run the graders in the student's process (a little faster; student code can then change its "
+                            "own verdicts: for trusted code only). Default: graders in a process that never runs student code")
+    grade.add_argument("--sealed", dest="sealed", action="store_true", help=argparse.SUPPRESS)  # the default since it could be
     grade.add_argument("--seed", type=int, default=KIT_SEED, help=f"kit seed (default {KIT_SEED})")
     grade.add_argument("--threads", type=int, metavar="N", help="TensorFlow threads per worker (default: CPUs // workers)")
     defaults = _default_limits()

@@ -47,7 +47,7 @@ class GradeOptions:
     seed: int = KIT_SEED
     sandbox_uid: bool = True  # as root, run each slot's student code as its own uid
     jail: bool = True  # student code in its own mount, PID and network namespaces (jail.py), where Linux allows it
-    sealed: bool = False  # graders in a process that never runs student code; student code in a host (grading/sealed.py)
+    sealed: bool = True  # graders in a process that never runs student code; student code in a host (grading/sealed.py)
     threads: int | None = None  # TensorFlow/BLAS threads per worker; None: CPUs // workers (at least 1)
     progress_stream: object = None
 

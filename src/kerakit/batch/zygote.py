@@ -69,6 +69,11 @@ def _run_child(job: dict, records_fd: int) -> None:
     """Run the job in the forked child and never return."""
     code = 70
     try:
+        from kerakit.batch.sandbox import PR_SET_PDEATHSIG, _prctl
+
+        _prctl(PR_SET_PDEATHSIG, signal.SIGKILL)  # a child outliving its worker would go on killing by its slot's uid
+        if os.getppid() == 1:
+            os._exit(code)
         from kerakit.batch import child
 
         run = child.run_catalog if job["kind"] == "catalog" else child.run_grading
@@ -118,7 +123,11 @@ def _relay(read_end: int, pid: int, send) -> dict:
                 except ValueError:
                     continue
                 if isinstance(record, dict):
-                    send(event="record", record=record)
+                    try:
+                        send(event="record", record=record)
+                    except OSError:  # the grading run is gone: take the child with us
+                        _kill_group(pid)
+                        os._exit(1)
             continue
         if status is None:
             done, raw_status = os.waitpid(pid, os.WNOHANG)
