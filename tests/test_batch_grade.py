@@ -412,6 +412,29 @@ def test_sealed_and_in_process_grading_agree_on_real_graders(tmp_path):
     assert sum(points for _, points in wrong.values()) < sum(points for _, points in reference.values())
 
 
+def test_sealed_grading_gives_every_chapters_reference_full_points_and_its_stubs_zero(tmp_path):
+    """Sealed (the default), each chapter's reference gets what its proof in tests/test_chNN_graders.py gets in-process.
+
+    Those proofs grade the reference, the stubs, wrong answers and alternatives of every chapter in-process;
+    here each chapter's reference and stubs are one student each, graded sealed in one run, training claims included.
+    """
+    submissions = tmp_path / "submissions"
+    chapters = sorted(p.name for p in (ROOT / "graders").iterdir() if p.is_dir() and p.name.startswith("ch") and p.name > "ch04")
+    for chapter in chapters:
+        shutil.copytree(ROOT / "solutions" / chapter, submissions / f"reference_{chapter}" / chapter,
+                        ignore=shutil.ignore_patterns("logs", "__pycache__"))
+        shutil.copytree(ROOT / "chapters" / chapter, submissions / "stubs" / chapter, ignore=shutil.ignore_patterns("README.md"))
+    out = tmp_path / "out"
+    grade_class(GradeOptions(submissions, out, chapters, 2, progress_stream=io.StringIO()), ROOT)
+    for chapter in chapters:
+        graded = {name: t for name, t in results_of(out, f"reference_{chapter}").items() if name.startswith(chapter)}
+        lost = {name: t["feedback"][:200] for name, t in graded.items() if t["points"] < t["max_points"]}
+        assert graded and not lost, (chapter, lost)
+    stubs = results_of(out, "stubs")
+    assert stubs and all(t["points"] == 0 and t["status"] == "not implemented" for t in stubs.values()), \
+        {name: (t["status"], t["feedback"][:120]) for name, t in stubs.items() if t["status"] != "not implemented"}
+
+
 # --- the steps on their own ----------------------------------------------------------------------------
 
 
@@ -635,6 +658,80 @@ def test_the_operating_system_layer_holds_when_the_guard_is_bypassed():
 
     assert processes_of_uid(60100) == processes_of_uid(60101) == []
     shutil.rmtree(tmp_path, ignore_errors=True)
+
+
+def _ordinary_user_python(base: Path) -> Path | None:
+    """Return a Python under `base` that the user nobody can run, with this one's packages and kerakit; None if none can be made.
+
+    Files are hard links (nothing is copied): what keeps other users out of this Python is a private folder
+    above it (pyenv under a 0700 /root), not the files themselves.
+    """
+    import site
+    import sysconfig
+
+    python_home, packages = Path(sys.base_prefix), Path(site.getsitepackages()[0])
+    base.mkdir(parents=True)
+    copies = {"python": python_home, "packages": packages, "kerakit": ROOT / "src" / "kerakit"}
+    for name, source in copies.items():
+        if subprocess.run(["cp", "-al" if name != "kerakit" else "-a", str(source), str(base / name)], capture_output=True).returncode:
+            return None
+    version = f"python{sys.version_info.major}.{sys.version_info.minor}"
+    python = base / "python" / "bin" / version
+    if subprocess.run([str(python), "-m", "venv", "--without-pip", str(base / "venv")], capture_output=True).returncode:
+        return None
+    venv_packages = base / "venv" / Path(sysconfig.get_path("purelib")).relative_to(sys.prefix)
+    (venv_packages / "kit.pth").write_text(f"{base / 'packages'}\n{base}\n")
+    os.system(f"chmod a+rx {base.parent} {base} {base / 'python'} {base / 'packages'}; chmod -R a+rX {base / 'venv'} {base / 'kerakit'}")
+    probe = subprocess.run([str(base / "venv" / "bin" / "python"), "-I", "-c", "import kerakit.batch.pipeline, numpy"],
+                           user=65534, group=65534, extra_groups=[], capture_output=True, cwd="/tmp")
+    return base / "venv" / "bin" / "python" if probe.returncode == 0 else None
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="needs root to become another user")
+def test_an_ordinary_user_grades_the_class_sealed_in_a_user_namespace_jail():
+    """As the user nobody: the jail comes from a user namespace, and every attack still costs only what it attacked."""
+    import tempfile
+
+    base = Path(tempfile.mkdtemp(prefix="kerakit-user-test-"))
+    try:
+        python = _ordinary_user_python(base / "runtime")
+        if python is None:
+            pytest.skip("no Python the user nobody can run could be made here")
+        kit = copy_kit(base / "kit")
+        submissions, out = base / "submissions", base / "out"
+        submissions.mkdir()
+        build_class(kit, submissions, out)
+        for attack in VERDICT_ATTACKS:
+            shutil.copytree(kit / "chapters", submissions / attack)
+            shutil.copy(ADVERSARIAL / "attacks_on_verdicts" / f"{attack}.py", submissions / attack / "ch01_tiny" / "arith.py")
+        hidden = base / "hidden"
+        shutil.copytree(ADVERSARIAL / "hidden", hidden)
+        os.system(f"chmod -R a+rwX {base / 'kit'} {submissions} {hidden} && chmod a+rwx {base}")
+        env = {"PATH": "/usr/bin:/bin", "KERAKIT_ROOT": str(kit), "HOME": "/tmp", "TF_CPP_MIN_LOG_LEVEL": "3"}
+        limits = ["--timeout", str(LIMITS.timeout), "--test-timeout", str(LIMITS.test_timeout), "--memory-mb", str(LIMITS.memory_mb),
+                  "--cpu-seconds", str(LIMITS.cpu_seconds), "--max-procs", str(LIMITS.max_procs), "--disk-mb", str(LIMITS.disk_mb)]
+        run = subprocess.run([str(python), "-m", "kerakit.cli", "grade", str(submissions), "--out", str(out), "--workers", "2",
+                              "--graders", str(hidden), *limits], env=env, user=65534, group=65534, extra_groups=[],
+                             capture_output=True, text=True, cwd="/tmp", timeout=600)
+        assert run.returncode == 0, run.stderr[-3000:]
+        sandbox = json.loads((out / "students" / "good" / "report.json").read_text())["sandbox"]
+        if not sandbox["view"]:
+            assert "refused" in run.stderr  # the one line saying what is missing
+            pytest.skip(f"this kernel gives an ordinary user no namespaces: {sandbox['missing']}")
+        assert sandbox["uid"] is None and sandbox["network_namespace"] is True
+        assert sum(t["points"] for t in results_of(out, "good").values()) == 6
+        for attack in ATTACKS:
+            tests = results_of(out, attack)
+            zeroed, still_passing = SEALED_EXPECTED.get(attack, EXPECTED[attack])
+            for suffix in zeroed:
+                assert find(tests, suffix)["points"] == 0, (attack, suffix, find(tests, suffix))
+            for suffix in still_passing:
+                test = find(tests, suffix)
+                assert test["points"] == test["max_points"], (attack, suffix, test)
+        for attack in VERDICT_ATTACKS:
+            assert sum(t["points"] for t in results_of(out, attack).values()) == 0, attack
+    finally:
+        shutil.rmtree(base, ignore_errors=True)
 
 
 class ScriptedSlot:

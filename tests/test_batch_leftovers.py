@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import time
+from pathlib import Path
 
 from kerakit.batch import leftovers
 
@@ -48,3 +50,21 @@ def test_a_new_run_folder_names_its_owner(tmp_path, monkeypatch):
     folder = leftovers.make_run_dir()
     assert folder.parent == tmp_path and (folder / leftovers.OWNER_FILE).read_text() == str(os.getpid())
     assert leftovers.remove_leftover_run_dirs(tmp_path) == []
+
+
+def test_another_users_run_folders_are_left_alone(tmp_path, monkeypatch):
+    from kerakit.batch import leftovers
+
+    theirs = tmp_path / f"{leftovers.RUN_PREFIX}theirs"
+    theirs.mkdir()
+    real_stat = Path.stat
+
+    def stat(self, *args, **kwargs):
+        result = real_stat(self, *args, **kwargs)
+        if self == theirs:
+            return os.stat_result((result.st_mode, result.st_ino, result.st_dev, result.st_nlink, os.geteuid() + 1,
+                                   *tuple(result)[5:]))
+        return result
+
+    monkeypatch.setattr(Path, "stat", stat)
+    assert leftovers.remove_leftover_run_dirs(tmp_path, now=time.time() + 3600) == [] and theirs.exists()

@@ -101,6 +101,8 @@ def build_parser() -> argparse.ArgumentParser:
     grade.add_argument("--out", required=True, metavar="DIR", help="where grades.csv, summary.md and students/ go")
     grade.add_argument("--chapters", metavar="LIST", help="comma-separated chapters, e.g. ch02,ch03 (default: all)")
     grade.add_argument("--workers", type=int, default=2, metavar="N", help="submissions graded at once (default 2)")
+    grade.add_argument("--select", metavar="EXPRESSION",
+                       help="grade only the exercises whose test names match this pytest -k expression, e.g. \"test_imdb\"")
     grade.add_argument("--graders", metavar="EXTRA_DIR", help="instructor-only (hidden) graders: EXTRA_DIR/chNN_topic/test_*.py")
     grade.add_argument("--force", action="store_true", help="grade again the submissions already graded in DIR")
     grade.add_argument("--in-process", dest="sealed", action="store_false",
@@ -162,7 +164,7 @@ def run_grade(args: argparse.Namespace) -> int:
                     cpu_seconds=args.cpu_seconds, max_procs=args.max_procs, disk_mb=args.disk_mb)
     options = GradeOptions(Path(args.submissions), Path(args.out), _chapter_list(args.chapters), args.workers,
                            Path(args.graders) if args.graders else None, args.force, limits, args.seed,
-                           threads=args.threads, sealed=args.sealed)
+                           threads=args.threads, sealed=args.sealed, select=args.select)
     try:
         result = grade_class(options, root)
     except KeyboardInterrupt:

@@ -185,6 +185,8 @@ def pytest_arguments(job: dict) -> list[str]:
                  "--kerakit-isolate", "none"]  # this process is already one submission's own, and the sandbox forbids fork
     if not _plugin_installed():
         arguments += ["-p", "kerakit.grading.plugin"]  # kerakit used from a source tree, not pip-installed
+    if job.get("select"):
+        arguments += ["-k", job["select"]]
     if job["kind"] == "catalog":
         return [*arguments, "--collect-only"]
     return [*arguments, "--kerakit-impl", job["workspace"]]

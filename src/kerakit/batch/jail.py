@@ -173,7 +173,7 @@ def runtime_paths(kit_root: Path, kerakit_source: Path, protected: list[Path]) -
     folder) is left out whole, so a Python installed inside the kit cannot open the kit.
     """
     paths = [Path(sys.base_prefix), Path(sys.prefix), kerakit_source, *[Path(p) for p in site.getsitepackages()],
-             kit_root / "pyproject.toml", kit_root / "datasets", kit_root / "graders" / "thresholds.toml",
+             *_pth_paths(), kit_root / "pyproject.toml", kit_root / "datasets", kit_root / "graders" / "thresholds.toml",
              *[Path(p) for p in SYSTEM_FOLDERS]]
     protected = [Path(os.path.realpath(p)) for p in protected]
     unique: list[Path] = []
@@ -182,6 +182,19 @@ def runtime_paths(kit_root: Path, kerakit_source: Path, protected: list[Path]) -
         if path.exists() and path not in unique and not any(p == path or p.is_relative_to(path) for p in protected):
             unique.append(path)
     return unique
+
+
+def _pth_paths() -> list[Path]:
+    """Return the folders the site packages' .pth files add to sys.path (packages installed elsewhere)."""
+    found = []
+    for folder in site.getsitepackages():
+        for pth in sorted(Path(folder).glob("*.pth")):
+            try:
+                lines = pth.read_text(errors="ignore").splitlines()
+            except OSError:
+                continue
+            found += [Path(folder, line.strip()) for line in lines if line.strip() and not line.startswith(("#", "import ", "import\t"))]
+    return found
 
 
 def _build_view(plan: JailPlan) -> None:

@@ -35,7 +35,10 @@ def remove_leftover_run_dirs(temp_root: str | Path | None = None, now: float | N
     now = time.time() if now is None else now
     removed = []
     for folder in root.glob(RUN_PREFIX + "*"):
-        if folder.is_symlink() or not folder.is_dir() or (folder / KEPT_FILE).exists():
+        try:
+            if folder.is_symlink() or not folder.is_dir() or folder.stat().st_uid != os.geteuid() or (folder / KEPT_FILE).exists():
+                continue  # another user's run folder is theirs to remove (and private: we could not look inside)
+        except OSError:
             continue
         try:
             owner = int((folder / OWNER_FILE).read_text().strip())

@@ -50,6 +50,7 @@ class GradeOptions:
     sealed: bool = True  # graders in a process that never runs student code; student code in a host (grading/sealed.py)
     threads: int | None = None  # TensorFlow/BLAS threads per worker; None: CPUs // workers (at least 1)
     progress_stream: object = None
+    select: str | None = None  # a pytest -k expression: grade only the exercises it matches (this week's, say)
 
 
 @dataclass
@@ -158,6 +159,7 @@ def _grade_submissions(todo: list[Submission], options: GradeOptions, kit_root: 
             "kind": "grade", "kit_root": str(kit_root), "graders_root": str(graders_root),
             "targets": [str(graders_root / c) for c in chapters], "limits": options.limits.to_dict(),
             "seed": options.seed, "log": str(run_dir / "catalog.log"), "threads": threads, "sealed": options.sealed,
+            "select": options.select,
             "protected": [str(p) for p in (kit_root / "solutions", out, submissions_dir, work_dir,
                                            *([Path(options.extra_graders).resolve()] if options.extra_graders else []))],
             "seal": [str(graders_root)], "jail": jail,
