@@ -108,7 +108,7 @@ def build_parser() -> argparse.ArgumentParser:
     grade.add_argument("--in-process", dest="sealed", action="store_false",
                        help="run the graders in the student's process (a little faster; student code can then change its "
                             "own verdicts: for trusted code only). Default: graders in a process that never runs student code")
-    grade.add_argument("--sealed", dest="sealed", action="store_true", help=argparse.SUPPRESS)  # the default since it could be
+    grade.add_argument("--sealed", dest="sealed", action="store_true", help=argparse.SUPPRESS)  # still accepted: it is the default now
     grade.add_argument("--seed", type=int, default=KIT_SEED, help=f"kit seed (default {KIT_SEED})")
     grade.add_argument("--threads", type=int, metavar="N", help="TensorFlow threads per worker (default: CPUs // workers)")
     defaults = _default_limits()

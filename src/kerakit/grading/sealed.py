@@ -1,6 +1,9 @@
 """Sealed grading: the graders' process never runs student code; a student host runs it and answers in plain data.
 
-The host is a process of its own (in `kerakit grade --sealed`, forked before any test
+`kerakit check` runs student code in the graders' process (`LoopbackImplementation`) but
+through the same encoding, so graders see the same data in both modes.
+
+The host is a process of its own (in `kerakit grade`, forked before any test
 and jailed like the student's process). The graders hold a `RemoteImplementation`:
 each attribute read or call of a student function is one request over a pipe, and
 each answer is a `wire` message, so what reaches a grader is data decoded by the
@@ -30,7 +33,6 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-import pytest
 
 from kerakit.grading import wire
 from kerakit.grading.boundary import NotPlainData, to_plain
@@ -117,6 +119,8 @@ def _read_exactly(fd: int, count: int, deadline: float | None) -> bytes | None:
 class RemoteImplementation:
     """The implementation under test, reached through a student host; hands graders `RemoteStudentModule`s."""
 
+    SPENT_WHEN_INTERRUPTED = True
+
     def __init__(self, request_fd: int, answer_fd: int, root: Path, label: str, on_lost=None):
         self.root = Path(root)
         self.label = label
@@ -141,8 +145,8 @@ class RemoteImplementation:
         self.ledger.forget()
         self._new_test = True
 
-    def ask(self, request: dict) -> dict:
-        """Send one request and return the decoded answer, or raise the failure it reports."""
+    def ask(self, request: dict, before_raising=None) -> dict:
+        """Send one request and return the decoded answer, or raise the failure it reports (after `before_raising(answer)`)."""
         if self.lost:
             raise HostLost(self.lost)
         if self._new_test:
@@ -152,15 +156,7 @@ class RemoteImplementation:
         except wire.WireError as error:
             raise SubmissionError(f"this grader passes student code something sealed grading cannot carry yet ({error})") from None
         try:
-            write_frame(self._request_fd, message)
-            while True:
-                frame = read_frame(self._answer_fd)
-                if frame is None:
-                    raise HostLost("the submission's process ended while running your code (an exit, a crash or a kill)")
-                answer = wire.decode(frame)
-                if type(answer) is not dict or "callback" not in answer:
-                    break
-                write_frame(self._request_fd, self._run_callback(answer))  # student code called a grader's function
+            answer = wire.decode(self._exchange(message))
         except HostLost as error:
             self._lose(str(error))
             raise
@@ -168,18 +164,37 @@ class RemoteImplementation:
             self._lose(f"the submission's process sent something that is not an answer ({error})")
             raise HostLost(self.lost) from None
         except BaseException:  # a timeout while waiting: the answer may still come, so the channel is spent
-            self._lose("the submission's process was stopped while running your code")
+            if self.SPENT_WHEN_INTERRUPTED:
+                self._lose("the submission's process was stopped while running your code")
             raise
         if type(answer) is not dict:
             self._lose("the submission's process sent something that is not an answer")
             raise HostLost(self.lost)
+        if ("raised" in answer or "failure" in answer) and before_raising is not None:
+            before_raising(answer)
         if "raised" in answer:
-            raise _rebuild_raised(answer["raised"])
+            raise _rebuild_raised(answer["raised"]) from self._student_error()
         if "failure" in answer:
             failure = answer["failure"] if type(answer["failure"]) is dict else {}
             cls = HARNESS_FAILURES.get(failure.get("kind"), SubmissionError)
             raise cls(str(failure.get("message", "")))
         return answer
+
+    def _student_error(self) -> BaseException | None:
+        """Return the exception student code raised, where it is at hand (only for showing its traceback), or None."""
+        return None
+
+    def _exchange(self, message: bytes) -> bytes:
+        """Send one encoded request and return the encoded answer, answering student code's calls to the grader meanwhile."""
+        write_frame(self._request_fd, message)
+        while True:
+            frame = read_frame(self._answer_fd)
+            if frame is None:
+                raise HostLost("the submission's process ended while running your code (an exit, a crash or a kill)")
+            request = wire.decode(frame)
+            if type(request) is not dict or "callback" not in request:
+                return frame
+            write_frame(self._request_fd, self._run_callback(request))  # student code called a grader's function
 
     def _run_callback(self, request: dict) -> bytes:
         """Return the encoded reply to student code calling the grader's callable: its packed result, or the error."""
@@ -217,10 +232,6 @@ class StudentHostPlugin:
 
     def __init__(self, implementation: RemoteImplementation):
         self.implementation = implementation
-
-    @pytest.hookimpl(tryfirst=True)
-    def pytest_runtest_setup(self, item) -> None:
-        self.implementation.start_test()  # what one test handed over is not kept for the next
 
 
 class RemoteStudentModule(StudentModule):
@@ -278,14 +289,18 @@ class RemoteFunction:
             packed_keywords = carry.pack(dict(keywords), self._implementation.ledger)
         except (carry.CarryError, GradingFailure, OSError) as error:
             raise SubmissionError(f"this grader passes student code something sealed grading cannot carry yet ({error})") from None
-        answer = self._implementation.ask({"op": "call", "mode": mode, "target": self._target, "name": self.__name__,
-                                           "args": packed_arguments, "kwargs": packed_keywords})
         sent = {**dict(enumerate(packed_arguments)), **packed_keywords}
-        carry.apply_mirror(arguments, keywords, answer.get("mirror") or {}, self._implementation.ledger, sent)
-        states = answer.get("generators") or {}
-        for key, generator in generators.items():  # the student drew from the grader's generator: advance it alike
-            if key in states:
-                generator.bit_generator.state = states[key]
+
+        def take_back(answer: dict) -> None:
+            carry.apply_mirror(arguments, keywords, answer.get("mirror") or {}, self._implementation.ledger, sent)
+            states = answer.get("generators") or {}
+            for key, generator in generators.items():  # the student drew from the grader's generator: advance it alike
+                if key in states:
+                    generator.bit_generator.state = states[key]
+
+        answer = self._implementation.ask({"op": "call", "mode": mode, "target": self._target, "name": self.__name__,
+                                           "args": packed_arguments, "kwargs": packed_keywords}, before_raising=take_back)
+        take_back(answer)
         return answer
 
 
@@ -298,44 +313,105 @@ def serve(request_fd: int, answer_fd: int, implementation, scratch: Path) -> Non
     Args:
         scratch: a folder of the student's process for the paths graders hand over.
     """
-    from kerakit.grading import carry
 
-    handles: dict[int, Any] = {}
-
-    def call_grader(number: int, arguments: tuple, keywords: dict) -> Any:
-        return ask_grader({"callback": number, "args": to_plain(list(arguments), "the arguments"),
-                           "kwargs": to_plain(dict(keywords), "the arguments")})
-
-    def read_attribute(number: int, name: str) -> Any:
-        return ask_grader({"callback": number, "attribute": name})
-
-    def ask_grader(request: dict) -> Any:
-        write_frame(answer_fd, wire.encode(request))
+    def ask_grader(message: bytes) -> bytes:
+        write_frame(answer_fd, message)
         frame = read_frame(request_fd)
         if frame is None:
             os._exit(0)
-        reply = wire.decode(frame, extensions=True)
-        if "callback_error" in reply:
-            raise RuntimeError(f"the grader's object failed: {reply['callback_error']}")
-        return carry.unpack(reply["callback_result"], context)
+        return frame
 
-    context = carry.HostContext(scratch, call_grader, read_attribute)
+    side = StudentSide(implementation, scratch, ask_grader)
     while True:
         frame = read_frame(request_fd, limit=MAX_ANSWER_BYTES)
         if frame is None:
             os._exit(0)
+        write_frame(answer_fd, side.answer(frame))
+
+
+class StudentSide:
+    """Runs student code for encoded requests and encodes what comes back; calls to the grader go through `ask_grader`.
+
+    `ask_grader(message) -> reply` carries one encoded call-back request to the grader and
+    returns its encoded reply: over the pipes in a student host, directly in one process.
+    """
+
+    def __init__(self, implementation, scratch: Path, ask_grader, interruptible: bool = False):
+        from kerakit.grading import carry
+
+        self.implementation = implementation
+        self._interruptible = interruptible  # in the graders' process: a timeout or Ctrl-C is theirs, not an answer
+        self.last_error: BaseException | None = None
+        self.handles: dict[int, Any] = {}
+        self._ask_grader = ask_grader
+        self.context = carry.HostContext(scratch, self._call_grader, self._read_attribute)
+
+    def answer(self, frame: bytes) -> bytes:
+        """Return the encoded answer to one encoded request: a value, or the failure as data."""
         try:
             request = wire.decode(frame, extensions=True)
             if type(request) is dict and request.get("new_test"):
-                context.forget()
-            answer = _answer(request, implementation, handles, context)
-            message = wire.encode(answer)
+                self.context.forget()
+            return wire.encode(_answer(request, self.implementation, self.handles, self.context, self._failure))
         except BaseException as error:  # noqa: BLE001 - everything becomes an answer
-            message = wire.encode(_describe(error, implementation.root))
-        write_frame(answer_fd, message)
+            return wire.encode(self._failure(error))
+
+    def _failure(self, error: BaseException) -> dict:
+        """Return the answer describing `error`; a timeout or Ctrl-C in the graders' own process is theirs and goes on up."""
+        if self._interruptible and not isinstance(error, (Exception, SystemExit)):
+            raise error
+        self.last_error = error
+        return _describe(error, self.implementation.root)
+
+    def _call_grader(self, number: int, arguments: tuple, keywords: dict) -> Any:
+        return self._ask({"callback": number, "args": to_plain(list(arguments), "the arguments"),
+                          "kwargs": to_plain(dict(keywords), "the arguments")})
+
+    def _read_attribute(self, number: int, name: str) -> Any:
+        return self._ask({"callback": number, "attribute": name})
+
+    def _ask(self, request: dict) -> Any:
+        from kerakit.grading import carry
+
+        reply = wire.decode(self._ask_grader(wire.encode(request)), extensions=True)
+        if "callback_error" in reply:
+            raise RuntimeError(f"the grader's object failed: {reply['callback_error']}")
+        return carry.unpack(reply["callback_result"], self.context)
 
 
-def _answer(request: dict, implementation, handles: dict, context) -> dict:
+class LoopbackImplementation(RemoteImplementation):
+    """The implementation under test in the graders' own process, reached through the same boundary as a student host.
+
+    `kerakit check` and in-process class grading run student code in the graders'
+    process for speed, but graders still hold only what was encoded and decoded on the
+    way (and hand over only what `carry` packs), exactly as in sealed grading: the
+    verdicts are the same in both modes by construction.
+    """
+
+    SPENT_WHEN_INTERRUPTED = False  # a timeout stops the call, and the next call starts afresh
+
+    def __init__(self, implementation, scratch: Path):
+        super().__init__(-1, -1, implementation.root, implementation.label)
+        self.inner = implementation
+        self.side = StudentSide(implementation, Path(scratch), lambda message: self._run_callback(wire.decode(message)),
+                                interruptible=True)
+
+    def display_path(self, chapter: str, module: str) -> str:
+        return self.inner.display_path(chapter, module)
+
+    def load_module(self, chapter: str, module: str):
+        return self.inner.load_module(chapter, module)
+
+    def _exchange(self, message: bytes) -> bytes:
+        self.side.last_error = None
+        return self.side.answer(message)
+
+    def _student_error(self) -> BaseException | None:
+        return self.side.last_error  # `-v` shows the student's own traceback; the verdict reads only the data
+
+
+def _answer(request: dict, implementation, handles: dict, context, on_failure) -> dict:
+    """Return the answer to one decoded request; `on_failure(error)` describes what a student call raised."""
     from kerakit.grading import carry
     from kerakit.grading.loader import StudentFunction
 
@@ -358,20 +434,25 @@ def _answer(request: dict, implementation, handles: dict, context) -> dict:
     packed_arguments, packed_keywords, mode = tuple(request["args"]), dict(request["kwargs"]), request["mode"]
     arguments, keywords = carry.unpack(packed_arguments, context), carry.unpack(packed_keywords, context)
     answer: dict = {}
-    if mode == "defaults":
-        answer["value"] = function.defaults
-    elif mode == "call":
-        answer["value"] = function(*arguments, **keywords)
-    elif mode == "record":
-        record = function.call(*arguments, **keywords)
-        answer.update(value=record.result, arguments=list(record.arguments), keywords=record.keywords)
-    elif mode == "traced":
-        answer["value"] = function.traced(*arguments)
-    elif mode == "returned":
-        handles[len(handles) + 1] = function.returned_function(*arguments, **keywords)
-        answer["handle"] = len(handles)
-    else:
-        raise SubmissionError(f"unknown request {mode!r}")
+    try:
+        if mode == "defaults":
+            answer["value"] = function.defaults
+        elif mode == "call":
+            answer["value"] = function(*arguments, **keywords)
+        elif mode == "record":
+            record = function.call(*arguments, **keywords)
+            answer.update(value=record.result, arguments=list(record.arguments), keywords=record.keywords)
+        elif mode == "traced":
+            answer["value"] = function.traced(*arguments)
+        elif mode == "returned":
+            handles[len(handles) + 1] = function.returned_function(*arguments, **keywords)
+            answer["handle"] = len(handles)
+        else:
+            raise SubmissionError(f"unknown request {mode!r}")
+    except BaseException as error:  # noqa: BLE001 - what the call left behind is reported with the failure
+        answer = on_failure(error)
+    # What the call left in the grader's objects comes back even when it raised: a function that trains the
+    # grader's model and then fails has still trained it, as it would have in one process.
     answer["mirror"] = carry.mirror(arguments, keywords, packed_arguments, packed_keywords, context)
     answer["generators"] = {key: value.bit_generator.state for key, value in [*enumerate(arguments), *keywords.items()]
                             if type(value) is np.random.Generator}
