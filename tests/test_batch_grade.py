@@ -412,27 +412,22 @@ def test_sealed_and_in_process_grading_agree_on_real_graders(tmp_path):
     assert sum(points for _, points in wrong.values()) < sum(points for _, points in reference.values())
 
 
-def test_sealed_grading_gives_every_chapters_reference_full_points_and_its_stubs_zero(tmp_path):
-    """Sealed (the default), each chapter's reference gets what its proof in tests/test_chNN_graders.py gets in-process.
+def test_sealed_grading_reads_every_chapters_stubs_as_not_implemented(tmp_path):
+    """Sealed (the default), every grader of every chapter reaches the stubs in the jailed student host and reads one clean line.
 
-    Those proofs grade the reference, the stubs, wrong answers and alternatives of every chapter in-process;
-    here each chapter's reference and stubs are one student each, graded sealed in one run, training claims included.
+    The references of every chapter get full points sealed too: `python benchmarks/grade_memory.py` grades each
+    chapter's reference both ways and prints the points (too slow for this suite: about 7 minutes).
     """
-    submissions = tmp_path / "submissions"
-    chapters = sorted(p.name for p in (ROOT / "graders").iterdir() if p.is_dir() and p.name.startswith("ch") and p.name > "ch04")
+    chapters = sorted(p.name for p in (ROOT / "graders").iterdir() if p.is_dir() and p.name.startswith("ch"))
     for chapter in chapters:
-        shutil.copytree(ROOT / "solutions" / chapter, submissions / f"reference_{chapter}" / chapter,
-                        ignore=shutil.ignore_patterns("logs", "__pycache__"))
-        shutil.copytree(ROOT / "chapters" / chapter, submissions / "stubs" / chapter, ignore=shutil.ignore_patterns("README.md"))
-    out = tmp_path / "out"
-    grade_class(GradeOptions(submissions, out, chapters, 2, progress_stream=io.StringIO()), ROOT)
-    for chapter in chapters:
-        graded = {name: t for name, t in results_of(out, f"reference_{chapter}").items() if name.startswith(chapter)}
-        lost = {name: t["feedback"][:200] for name, t in graded.items() if t["points"] < t["max_points"]}
-        assert graded and not lost, (chapter, lost)
-    stubs = results_of(out, "stubs")
-    assert stubs and all(t["points"] == 0 and t["status"] == "not implemented" for t in stubs.values()), \
-        {name: (t["status"], t["feedback"][:120]) for name, t in stubs.items() if t["status"] != "not implemented"}
+        shutil.copytree(ROOT / "chapters" / chapter, tmp_path / "submissions" / "stubs" / chapter,
+                        ignore=shutil.ignore_patterns("README.md"))
+    grade_class(GradeOptions(tmp_path / "submissions", tmp_path / "out", chapters, 1, progress_stream=io.StringIO()), ROOT)
+    stubs = results_of(tmp_path / "out", "stubs")
+    assert {name.split("/")[0] for name in stubs} == set(chapters)
+    wrong = {name: (t["status"], t["feedback"][:120]) for name, t in stubs.items()
+             if t["points"] != 0 or t["status"] != "not implemented" or not t["feedback"].startswith("not implemented yet: ")}
+    assert not wrong, wrong
 
 
 # --- the steps on their own ----------------------------------------------------------------------------

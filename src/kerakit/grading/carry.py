@@ -26,7 +26,6 @@ those: freezing the discriminator there freezes it inside the GAN, as in one pro
 
 from __future__ import annotations
 
-import hashlib
 import itertools
 import os
 from dataclasses import dataclass
@@ -52,7 +51,7 @@ class _SentModel:
     model: Any
     number: int
     key: tuple | None = None  # what the student's side built it from (None: nothing yet)
-    synced: str | None = None  # the state the student's side holds, as `fingerprint` (None: unknown)
+    synced: "ModelState | None" = None  # the state the student's side holds (None: unknown)
     anchors: tuple = ()  # the objects whose ids are in `key`, held so that no new object takes an id
 
 
@@ -201,27 +200,39 @@ def _build_key(model, ledger: Ledger) -> tuple:
             tuple(ledger.model_entry(layer).key for layer in model.layers if isinstance(layer, _keras().Model)))
 
 
-def weights_digest(model) -> str:
-    """Return a digest of the model's weights."""
+def weights_of(model) -> list[np.ndarray]:
+    """Return copies of the model's weights."""
     import keras
 
-    digest = hashlib.blake2b(digest_size=16)
-    for weight in model.weights:
-        digest.update(np.ascontiguousarray(keras.ops.convert_to_numpy(weight)).tobytes())
-    return digest.hexdigest()
+    return [np.array(keras.ops.convert_to_numpy(weight)) for weight in model.weights]
 
 
-def fingerprint(model) -> str:
-    """Return a digest of what a call may change in a model: weights, trainable flags, optimizer steps."""
+def same_weights(before: list[np.ndarray] | None, after: list[np.ndarray]) -> bool:
+    """Return True when two snapshots of weights are equal (compared, not hashed: exact and faster than a digest)."""
+    return before is not None and len(before) == len(after) and all(
+        a.shape == b.shape and a.dtype == b.dtype and np.array_equal(a, b) for a, b in zip(before, after))
+
+
+@dataclass
+class ModelState:
+    """What a call may change in a model: weights, trainable flags, optimizer steps."""
+
+    weights: list
+    flags: dict
+    iterations: int | None
+
+    def __eq__(self, other) -> bool:
+        return (isinstance(other, ModelState) and self.flags == other.flags and self.iterations == other.iterations
+                and same_weights(self.weights, other.weights))
+
+
+def fingerprint(model) -> ModelState:
+    """Return the model's state as a call may change it, to compare with the state the student's side holds."""
     import keras
 
-    digest = hashlib.blake2b(digest_size=16)
-    digest.update(weights_digest(model).encode())
-    digest.update(repr(_flags(model)).encode())
     optimizer = getattr(model, "optimizer", None)
-    if optimizer is not None and getattr(optimizer, "built", False):
-        digest.update(str(int(keras.ops.convert_to_numpy(optimizer.iterations))).encode())
-    return digest.hexdigest()
+    built = optimizer is not None and getattr(optimizer, "built", False)
+    return ModelState(weights_of(model), _flags(model), int(keras.ops.convert_to_numpy(optimizer.iterations)) if built else None)
 
 
 def _flags(model) -> dict:
@@ -358,19 +369,20 @@ def mirror(arguments: tuple, keywords: dict, packed_arguments: tuple, packed_key
             changes[key] = {"is_dir": local.is_dir(), "files": read_files(local) if local.exists() else {}}
         elif packed.kind == "hyperparameters":
             changes[key] = {"hyperparameters": _plain(live.get_config())}
-    models = {number: model_state(context.cache[number], digest) for number, digest in context.touched.items()}
+    models = {number: model_state(context.cache[number], before) for number, before in context.touched.items()}
     context.touched.clear()
     return {"arguments": changes, "models": models}
 
 
-def model_state(model, digest_before: str | None = None) -> dict:
-    """Return what a call may have changed in a model: weights (unless their digest is `digest_before`), trainable flags,
+def model_state(model, weights_before: list | None = None) -> dict:
+    """Return what a call may have changed in a model: weights (unless equal to `weights_before`), trainable flags,
     optimizer steps and learning rate, and what a probe recorded."""
     import keras
 
     state = _flags(model)
-    if digest_before is None or weights_digest(model) != digest_before:
-        state["weights"] = [np.array(keras.ops.convert_to_numpy(w)) for w in model.weights]
+    weights = weights_of(model)
+    if not same_weights(weights_before, weights):
+        state["weights"] = weights
     if hasattr(model, "take_probe_state"):
         state["probe"] = model.take_probe_state()
     optimizer = getattr(model, "optimizer", None)
@@ -417,7 +429,7 @@ class HostContext:
         self._read_attribute = read_attribute
         self._count = 0
         self.cache: dict[int, Any] = {}  # the grader's models rebuilt here in this test, by number
-        self.touched: dict[int, str] = {}  # those the current call saw -> their weights' digest when handed over
+        self.touched: dict[int, list] = {}  # those the current call saw -> their weights when handed over
 
     def forget(self) -> None:
         """Drop the models of the test that ended."""
@@ -438,7 +450,7 @@ class HostContext:
             _set_weights(model, payload["update"].get("weights"))
             _set_flags(model, payload["update"])
         if number not in self.touched:
-            self.touched[number] = weights_digest(model)
+            self.touched[number] = weights_of(model)
         return model
 
     def _build(self, payload: dict) -> Any:
