@@ -165,7 +165,7 @@ def apply_mirror(arguments: tuple, keywords: dict, mirror: dict, ledger: Ledger,
     for entry, change in entries:
         _update_model(entry.model, change)
     for entry, _ in entries:  # after all of them: a model made of others changed theirs too
-        entry.synced = fingerprint(entry.model)
+        entry.synced = state_of(entry.model)
     for key, change in ((mirror or {}).get("arguments") or {}).items():
         kind = getattr(sent.get(key), "kind", None)
         original = arguments[key] if isinstance(key, int) and 0 <= key < len(arguments) else keywords.get(key)
@@ -188,10 +188,10 @@ def _pack_model(model, ledger: Ledger) -> Extension:
         entry.key, entry.synced = key, None
         entry.anchors = (getattr(model, "optimizer", None), getattr(model, "_compile_config", None))
         return Extension("model", {"number": entry.number, "build": _model_payload(model, ledger, nested)})
-    if fingerprint(model) == entry.synced:
+    state = state_of(model)
+    if state == entry.synced:
         return Extension("model", {"number": entry.number, "nested": nested})
-    return Extension("model", {"number": entry.number, "nested": nested, "update": {
-        "weights": [np.array(w) for w in model.get_weights()], **_flags(model)}})
+    return Extension("model", {"number": entry.number, "nested": nested, "update": {"weights": state.weights, **state.flags}})
 
 
 def _build_key(model, ledger: Ledger) -> tuple:
@@ -226,7 +226,7 @@ class ModelState:
                 and same_weights(self.weights, other.weights))
 
 
-def fingerprint(model) -> ModelState:
+def state_of(model) -> ModelState:
     """Return the model's state as a call may change it, to compare with the state the student's side holds."""
     import keras
 
